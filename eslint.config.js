@@ -1,0 +1,62 @@
+// Lint rules, including the layer arrows of docs/architecture.md: each folder may import only the
+// folders its arrows allow. The arrows are enforced here, not by goodwill.
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+
+const folder = (name) => [`../${name}/*`, `../../${name}/*`, `../../../${name}/*`, `../${name}/**`, `../../${name}/**`]
+
+/** `no-restricted-imports` for files under `src/<layer>/` that must not reach `forbidden`. */
+const layer = (name, forbidden, { node = true } = {}) => ({
+  files: [`src/${name}/**/*.ts`],
+  ignores: ['**/*.test.ts', '**/*.contract.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...forbidden.map((other) => ({
+            group: folder(other),
+            message: `${name}/ may not import ${other}/ (see docs/architecture.md)`,
+          })),
+          ...(node ? [] : [{ group: ['node:*'], message: `${name}/ is pure: no node:* imports` }]),
+        ],
+        paths: node ? [] : ['fs', 'path', 'child_process', 'crypto', 'os', 'http', 'net'].map((name) => ({ name, message: 'core/ is pure' })),
+      },
+    ],
+  },
+})
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'web/dist/**', 'coverage/**', 'schema/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'max-params': ['error', 4],
+    },
+  },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', URL: 'readonly', console: 'readonly' } },
+  },
+  layer('core', ['app', 'engine', 'storage', 'drivers', 'http', 'cli', 'config', 'client', 'artifacts', 'health', 'demo'], { node: false }),
+  layer('config', ['app', 'engine', 'storage', 'http', 'cli', 'client', 'artifacts', 'health', 'demo']),
+  layer('app', ['engine', 'storage', 'drivers', 'http', 'cli', 'client', 'artifacts', 'demo']),
+  layer('engine', ['storage', 'http', 'cli', 'client', 'artifacts', 'demo']),
+  layer('storage', ['app', 'engine', 'drivers', 'http', 'cli', 'config', 'client', 'artifacts', 'health', 'demo']),
+  layer('drivers', ['app', 'engine', 'storage', 'http', 'cli', 'client', 'artifacts', 'health', 'demo']),
+  layer('artifacts', ['app', 'engine', 'storage', 'http', 'cli', 'client', 'health', 'demo']),
+  layer('health', ['app', 'engine', 'storage', 'drivers', 'http', 'cli', 'config', 'client', 'artifacts', 'demo']),
+  layer('cli', ['app', 'engine', 'storage', 'drivers', 'artifacts', 'health', 'demo']),
+  layer('client', ['storage', 'drivers', 'http', 'cli', 'artifacts', 'demo']),
+)

@@ -1,0 +1,15 @@
+// Bundles src/ into dist/waka.mjs (dependencies stay in node_modules). Type checking is `npm run typecheck`.
+import { build } from 'esbuild'
+
+await build({
+  entryPoints: { waka: 'src/main.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+})

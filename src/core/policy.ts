@@ -1,0 +1,129 @@
+/**
+ * The normalized `waka.yml`: what the rest of Waka reads once config/ has validated the file.
+ * Durations are milliseconds, defaults are filled in, per-service settings are merged.
+ */
+import type { Role } from './access/roles.ts'
+
+export interface WakaPolicy {
+  readonly services: Readonly<Record<string, ServicePolicy>>
+  /** In the order the file declares them, which is the order the pipeline is shown in. */
+  readonly environments: Readonly<Record<string, EnvironmentPolicy>>
+  readonly access: AccessPolicy
+}
+
+export interface ServicePolicy {
+  readonly name: string
+  /** The repository allowed to register releases (GitHub OIDC matches the numeric id). */
+  readonly repository: { readonly name: string; readonly id: number | null } | null
+  /** How this service runs in each environment: environment defaults merged with service overrides. */
+  readonly targets: Readonly<Record<string, ServiceTarget>>
+}
+
+/** A driver's settings. config/ validated them against the driver's own schema. */
+export interface DriverSettings {
+  readonly type: string
+  readonly [key: string]: unknown
+}
+
+export interface ServiceTarget {
+  readonly driver: DriverSettings
+  readonly variables: Readonly<Record<string, string>>
+  /** Names only; values come from the executor's environment at deploy time. */
+  readonly secrets: readonly string[]
+  readonly health: HealthPolicy | null
+}
+
+export interface HealthPolicy {
+  readonly http: HttpHealthPolicy
+}
+
+export interface HttpHealthPolicy {
+  /** A full URL, or null to build one from each target's address, `port` and `path`. */
+  readonly url: string | null
+  readonly path: string
+  readonly port: number | null
+  readonly expect: {
+    readonly status: number
+    /** Text the response body must contain. */
+    readonly body: string | null
+    /** The response must report the release's version (JSON `version` field, or the body text). */
+    readonly version: boolean
+  }
+  /** Consecutive good probes needed to pass. */
+  readonly successes: number
+  /** Consecutive bad probes that fail the check early. */
+  readonly failures: number
+  readonly intervalMs: number
+  /** Overall deadline for the check. */
+  readonly timeoutMs: number
+  /** Deadline for one probe. */
+  readonly requestTimeoutMs: number
+}
+
+export const QUEUE_MODES = ['fifo', 'latest'] as const
+export type QueueMode = (typeof QUEUE_MODES)[number]
+
+export interface EnvironmentPolicy {
+  readonly name: string
+  readonly promoteFrom: string | null
+  /** Releases built from these branches deploy here automatically; null when auto-deploy is off. */
+  readonly autoDeploy: { readonly branches: readonly string[] } | null
+  /** `fifo`: every request runs in order. `latest`: a new request supersedes the ones still waiting. */
+  readonly queue: QueueMode
+  /** Ask for confirmation (naming the release) before acting on this environment from a terminal. */
+  readonly confirm: boolean
+  readonly gates: GatePolicy
+  readonly rollback: RollbackPolicy
+}
+
+export interface GatePolicy {
+  readonly approvals: ApprovalPolicy | null
+  /** Time the release must have been live and verified upstream; 0 for none. */
+  readonly soakMs: number
+  /** Empty means any time. */
+  readonly windows: readonly DeployWindow[]
+  /** The release must have been built from one of these branches; null for any. */
+  readonly branches: readonly string[] | null
+}
+
+/** `user:alice` or `group:release-managers` */
+export type Principal = `user:${string}` | `group:${string}`
+
+export interface ApprovalPolicy {
+  readonly required: number
+  readonly from: readonly Principal[]
+  readonly allowSelfApproval: boolean
+  readonly expireAfterMs: number | null
+}
+
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
+export type Weekday = (typeof WEEKDAYS)[number]
+
+export interface DeployWindow {
+  readonly days: readonly Weekday[]
+  /** Minutes after local midnight. A window whose end is not after its start runs past midnight. */
+  readonly fromMinute: number
+  readonly toMinute: number
+  readonly timezone: string
+}
+
+export interface RollbackPolicy {
+  /** Roll back automatically when a deployment fails. */
+  readonly auto: boolean
+  /** Releases kept on each target (the live one and the rollback target are never removed). */
+  readonly keepReleases: number
+  /** Quarantine a release whose deployment failed its health check, so no path re-deploys it. */
+  readonly quarantineFailed: boolean
+}
+
+export interface AccessPolicy {
+  readonly groups: Readonly<Record<string, readonly string[]>>
+  readonly grants: readonly Grant[]
+}
+
+export interface Grant {
+  readonly subjects: readonly Principal[]
+  readonly role: Role
+  /** Environment names, or `*` for all. */
+  readonly environments: readonly string[]
+}
