@@ -2,7 +2,7 @@
 import { build } from 'esbuild'
 
 await build({
-  entryPoints: { waka: 'src/main.ts' },
+  entryPoints: { waka: 'src/bin.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -1,0 +1,42 @@
+import type { Deployment } from '../core/deployment/deployment.ts'
+import type { DeploymentStatus } from '../core/deployment/deployment-machine.ts'
+import { evaluateGates, type GateEvaluation } from '../core/gates/evaluate-gates.ts'
+import type { StoreWriter } from '../core/store.ts'
+import type { AppContext } from './context.ts'
+import { gatherGateFacts } from './gate-facts.ts'
+import { moveDeployment } from './record.ts'
+
+export interface Settled {
+  readonly deployment: Deployment
+  readonly evaluation: GateEvaluation
+}
+
+/** Where an evaluation sends a deployment that is still waiting; null to leave it where it is. */
+const nextStatus = (current: DeploymentStatus, evaluation: GateEvaluation): DeploymentStatus | null => {
+  const wanted = evaluation.outcome
+  if (wanted === current) return null
+  if (current === 'queued') {
+    // A queued deployment can only go forward or be cancelled: a closed window keeps it queued,
+    // a gate that no longer holds (approval expired, freeze, quarantine) cancels it visibly.
+    return wanted === 'pending' ? null : 'cancelled'
+  }
+  return wanted
+}
+
+/**
+ * Evaluates a waiting deployment's gates and moves it: to `queued` when they pass, `pending` or
+ * `awaiting_approval` while they wait, `rejected` (or `cancelled` once queued) when one refuses.
+ */
+export const settleGates = async (
+  tx: StoreWriter,
+  context: AppContext,
+  deployment: Deployment,
+  actor: string,
+): Promise<Settled> => {
+  const evaluation = evaluateGates(await gatherGateFacts(tx, context, deployment))
+  const to = nextStatus(deployment.status, evaluation)
+  if (to === null) return { deployment, evaluation }
+  const reason = to === 'cancelled' ? `a gate no longer holds right before running: ${evaluation.reason}` : evaluation.reason
+  const moved = await moveDeployment(tx, context.clock, deployment, { to, actor, reason })
+  return { deployment: moved, evaluation }
+}

@@ -1,0 +1,52 @@
+import type { Command } from 'commander'
+import type { DecideResult } from '../../client/waka-client.ts'
+import { action, parseId } from '../action.ts'
+import type { CliContext } from '../context.ts'
+import { EXIT } from '../output/exit-codes.ts'
+import { describeDeployment } from '../output/format.ts'
+import { out } from '../output/io.ts'
+import { followAndReport } from '../report.ts'
+
+interface DecideOptions {
+  comment?: string
+  wait: boolean
+}
+
+const summary = (result: DecideResult): string => {
+  const { tally, approval } = result
+  const verb = approval.decision === 'approve' ? 'approved' : 'rejected'
+  return `${approval.actor} ${verb} ${describeDeployment(result.deployment)}: approvals ${tally.approvedBy.length}/${tally.required}${tally.approvedBy.length ? ` (${tally.approvedBy.join(', ')})` : ''}`
+}
+
+export const registerApprove = (program: Command, context: CliContext): void => {
+  program
+    .command('approve')
+    .description('approve a waiting deployment (bound to its release digest; not your own request)')
+    .argument('<deployment>', 'deployment id')
+    .option('--comment <text>', 'a note for the audit log')
+    .option('--no-wait', 'do not run the deployment even if this approval completes its gates')
+    .action(
+      action(async (id: string, options: DecideOptions) => {
+        const client = await context.client()
+        const result = await client.decide({ deploymentId: parseId(id), decision: 'approve', comment: options.comment ?? '' })
+        if (!context.globals().json) out(context.io, summary(result))
+        if (result.deployment.status !== 'queued') return result.deployment.status === 'rejected' ? EXIT.failed : EXIT.pending
+        const empty = { checks: [], outcome: 'queued' as const, reason: 'approved' }
+        return followAndReport(context, client, [{ deployment: result.deployment, evaluation: empty, superseded: [] }], { wait: options.wait })
+      }),
+    )
+
+  program
+    .command('reject')
+    .description('reject a waiting deployment, with a comment saying why')
+    .argument('<deployment>', 'deployment id')
+    .requiredOption('--comment <text>', 'why it is rejected')
+    .action(
+      action(async (id: string, options: DecideOptions) => {
+        const client = await context.client()
+        const result = await client.decide({ deploymentId: parseId(id), decision: 'reject', comment: options.comment ?? '' })
+        out(context.io, context.globals().json ? JSON.stringify(result, null, 2) : summary(result))
+        return EXIT.ok
+      }),
+    )
+}

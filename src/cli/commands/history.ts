@@ -1,0 +1,66 @@
+import type { Command } from 'commander'
+import { isDeploymentStatus, type DeploymentStatus } from '../../core/deployment/deployment-machine.ts'
+import { WakaError } from '../../core/errors.ts'
+import { action } from '../action.ts'
+import type { CliContext } from '../context.ts'
+import { EXIT } from '../output/exit-codes.ts'
+import { formatStatus, formatTable, formatTime } from '../output/format.ts'
+import { out } from '../output/io.ts'
+
+interface HistoryOptions {
+  status?: string
+  limit: string
+  before?: string
+}
+
+const parseStatuses = (text: string | undefined): DeploymentStatus[] | null => {
+  if (text === undefined) return null
+  const statuses = text.split(',').map((status) => status.trim())
+  const unknown = statuses.find((status) => !isDeploymentStatus(status))
+  if (unknown !== undefined) throw new WakaError('INVALID_ARGUMENT', `--status: unknown status ${JSON.stringify(unknown)}`)
+  return statuses as DeploymentStatus[]
+}
+
+export const registerHistory = (program: Command, context: CliContext): void => {
+  program
+    .command('history')
+    .description('deployments, newest first')
+    .argument('[service]')
+    .argument('[environment]')
+    .option('--status <list>', 'only these statuses, comma-separated (e.g. failed,interrupted)')
+    .option('--limit <n>', 'how many', '20')
+    .option('--before <id>', 'only deployments older than this id (paging)')
+    .action(
+      action(async (service: string | undefined, environment: string | undefined, options: HistoryOptions) => {
+        const client = await context.client()
+        const rows = await client.history({
+          service: service ?? null,
+          environment: environment ?? null,
+          statuses: parseStatuses(options.status),
+          limit: Number(options.limit),
+          beforeId: options.before === undefined ? null : Number(options.before),
+        })
+        if (context.globals().json) out(context.io, JSON.stringify(rows, null, 2))
+        else
+          out(
+            context.io,
+            formatTable(
+              context.io,
+              ['id', 'service', 'environment', 'kind', 'release', 'status', 'by', 'created', 'reason'],
+              rows.map((d) => [
+                `#${d.id}`,
+                d.service,
+                d.environment,
+                d.kind,
+                d.releaseVersion,
+                formatStatus(context.io, d.status),
+                d.requestedBy,
+                formatTime(context.io, d.createdAt),
+                d.statusReason ?? '',
+              ]),
+            ),
+          )
+        return EXIT.ok
+      }),
+    )
+}

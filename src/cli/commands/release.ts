@@ -1,0 +1,86 @@
+import type { Command } from 'commander'
+import { resolve } from 'node:path'
+import { describeRelease } from '../../core/release/release.ts'
+import { action } from '../action.ts'
+import type { CliContext } from '../context.ts'
+import { EXIT } from '../output/exit-codes.ts'
+import { formatTable, formatTime } from '../output/format.ts'
+import { err, out } from '../output/io.ts'
+import { followAndReport } from '../report.ts'
+
+interface CreateOptions {
+  version: string
+  artifact: string
+  commit?: string
+  branch?: string
+  repository?: string
+  buildUrl?: string
+  wait: boolean
+}
+
+const formatBytes = (bytes: number): string =>
+  bytes < 1024 ? `${bytes} B` : bytes < 1024 ** 2 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`
+
+export const registerRelease = (program: Command, context: CliContext): void => {
+  const release = program.command('release').description('register and list releases')
+
+  release
+    .command('create')
+    .description('register a built artifact as an immutable release, identified by its sha256 digest; starts the auto-deploys it triggers')
+    .argument('<service>')
+    .requiredOption('--version <label>', 'version label (always means these exact bytes)')
+    .requiredOption('--artifact <path>', 'file or directory to release (a directory is packed deterministically)')
+    .option('--commit <sha>', 'source commit')
+    .option('--branch <name>', 'source branch (auto-deploy and branch gates match on it)')
+    .option('--repository <name>', 'source repository, e.g. acme/web')
+    .option('--build-url <url>', 'link to the CI run that built it')
+    .option('--no-wait', 'return once registered instead of following the auto-deploys')
+    .action(
+      action(async (service: string, options: CreateOptions) => {
+        const client = await context.client()
+        const result = await client.createRelease({
+          service,
+          version: options.version,
+          artifactPath: resolve(options.artifact),
+          source: {
+            repository: options.repository ?? null,
+            commit: options.commit ?? null,
+            branch: options.branch ?? null,
+            buildUrl: options.buildUrl ?? null,
+          },
+        })
+        const { artifact } = result.release
+        const what = `${service} ${describeRelease(result.release)} — ${artifact.files} file(s), ${formatBytes(artifact.bytes)}`
+        err(context.io, result.created ? `registered ${what}` : `already registered: ${what} (same bytes, nothing changed)`)
+        for (const skipped of result.skipped) err(context.io, `not deployed to ${skipped.environment}: ${skipped.reason}`)
+        if (result.deployments.length === 0) {
+          out(context.io, context.globals().json ? JSON.stringify({ release: result.release, deployments: [] }, null, 2) : result.release.digest)
+          return EXIT.ok
+        }
+        return followAndReport(context, client, result.deployments, { wait: options.wait })
+      }),
+    )
+
+  release
+    .command('list')
+    .description("a service's releases, newest first")
+    .argument('<service>')
+    .option('--limit <n>', 'how many', '20')
+    .action(
+      action(async (service: string, options: { limit: string }) => {
+        const client = await context.client()
+        const releases = await client.releases({ service, limit: Number(options.limit) })
+        if (context.globals().json) out(context.io, JSON.stringify(releases, null, 2))
+        else
+          out(
+            context.io,
+            formatTable(
+              context.io,
+              ['version', 'digest', 'files', 'branch', 'commit', 'created'],
+              releases.map((r) => [r.version, r.digest, String(r.artifact.files), r.source.branch ?? '-', r.source.commit?.slice(0, 12) ?? '-', formatTime(context.io, r.createdAt)]),
+            ),
+          )
+        return EXIT.ok
+      }),
+    )
+}

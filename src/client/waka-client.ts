@@ -1,0 +1,72 @@
+/**
+ * What the CLI (and later the dashboard) can ask of Waka. The embedded client runs the use cases
+ * and the engine in this process on the SQLite ledger; a remote client will send the same calls to
+ * `waka server`. Commands receive a client and never touch storage or drivers.
+ */
+import type { CreateReleaseInput, CreateReleaseResult } from '../app/create-release.ts'
+import type { DecideInput, DecideResult } from '../app/decide.ts'
+import type { DeployInput, PromoteInput } from '../app/deploy.ts'
+import type { FreezeInput } from '../app/freeze.ts'
+import type { HoldInput } from '../app/hold.ts'
+import type { QuarantineInput } from '../app/quarantine.ts'
+import type { DeploymentDetail, HistoryQuery } from '../app/read.ts'
+import type { Requested } from '../app/request-deployment.ts'
+import type { RollbackInput } from '../app/rollback.ts'
+import type { StatusReport } from '../app/status.ts'
+import type { ChainVerdict } from '../core/audit/audit-chain.ts'
+import type { Deployment } from '../core/deployment/deployment.ts'
+import type { WakaPolicy } from '../core/policy.ts'
+import type { Release } from '../core/release/release.ts'
+import type { Freeze, LogLine, Quarantine } from '../core/store.ts'
+import type { EngineEvent } from '../engine/events.ts'
+
+export type { CreateReleaseResult, DecideResult, DeploymentDetail, Requested, StatusReport, EngineEvent }
+export type { TargetStatus, PendingApproval } from '../app/status.ts'
+
+type Acting<T> = Omit<T, 'actor'>
+
+export interface FollowOptions {
+  readonly onEvent?: (event: EngineEvent) => void
+  readonly signal?: AbortSignal
+}
+
+export interface WakaClient {
+  /** Who is acting. */
+  readonly actor: string
+  readonly policy: WakaPolicy
+
+  createRelease(input: Acting<CreateReleaseInput>): Promise<CreateReleaseResult>
+  deploy(input: Acting<DeployInput>): Promise<Requested>
+  promote(input: Acting<PromoteInput>): Promise<Requested>
+  decide(input: Acting<DecideInput>): Promise<DecideResult>
+  rollback(input: Acting<RollbackInput>): Promise<Requested>
+  cancel(input: { deploymentId: number; reason: string | null }): Promise<Deployment>
+  hold(input: Acting<HoldInput>): Promise<void>
+  unhold(input: Acting<HoldInput>): Promise<void>
+  freeze(input: Acting<FreezeInput>): Promise<Freeze>
+  unfreeze(input: { environment: string; reason: string | null }): Promise<void>
+  quarantine(input: Acting<QuarantineInput>): Promise<Quarantine | null>
+  resume(input: { service: string; environment: string; reason: string | null }): Promise<void>
+
+  /** The release a deploy, promotion or rollback would move, for confirmations. */
+  previewDeploy(input: { service: string; release: string }): Promise<Release>
+  previewPromotion(input: Pick<PromoteInput, 'service' | 'to' | 'from' | 'release'>): Promise<Release>
+  previewRollback(input: { service: string; environment: string; to: string | null }): Promise<Release>
+
+  status(input: { service: string | null }): Promise<StatusReport>
+  history(query: Acting<HistoryQuery>): Promise<Deployment[]>
+  deployment(id: number): Promise<DeploymentDetail>
+  logs(input: { deploymentId: number; afterSeq: number; limit: number }): Promise<LogLine[]>
+  releases(input: { service: string; limit: number }): Promise<Release[]>
+  verifyAudit(): Promise<ChainVerdict>
+
+  /**
+   * Waits until the deployments settle: finished, or waiting on a person (approval, hold) or on
+   * time (soak, window). Automatic rollbacks they cause are followed too. In embedded mode this is
+   * where deployments run.
+   */
+  follow(ids: readonly number[], options?: FollowOptions): Promise<Deployment[]>
+  /** Runs the engine until nothing is runnable (or, with `watch`, until the signal aborts). */
+  runEngine(options: { watch: boolean; signal?: AbortSignal; onEvent?: (event: EngineEvent) => void }): Promise<void>
+  close(): Promise<void>
+}

@@ -1,0 +1,104 @@
+import { SYSTEM_ACTORS } from '../app/context.ts'
+import { moveDeployment } from '../app/record.ts'
+import type { Deployment } from '../core/deployment/deployment.ts'
+import { canTransition, isTerminal, type DeploymentStatus } from '../core/deployment/deployment-machine.ts'
+import type { DeploymentStep, Lease } from '../core/store.ts'
+import { releaseDirName, type TargetState } from '../drivers/driver.ts'
+import type { EngineDeps } from './engine-deps.ts'
+
+const INSPECT_TIMEOUT_MS = 30_000
+
+interface Truth {
+  readonly status: DeploymentStatus
+  readonly reason: string
+}
+
+const describeTargets = (states: readonly TargetState[]): string =>
+  states.map((state) => `${state.target}: ${state.error ?? state.live ?? 'nothing live'}`).join(', ')
+
+/** What the targets and the recorded steps say happened to a deployment whose engine died. */
+export const judge = (deployment: Deployment, steps: readonly DeploymentStep[], inspected: readonly TargetState[] | string): Truth => {
+  const started = (name: string) => steps.some((step) => step.name === name)
+  const lastStep = steps.at(-1)?.name ?? 'no step'
+  const dirName = releaseDirName(deployment.releaseVersion, deployment.releaseDigest)
+  const seen = typeof inspected === 'string' ? `targets could not be inspected (${inspected})` : `targets: ${describeTargets(inspected)}`
+  if (!started('activate'))
+    return { status: 'errored', reason: `the engine stopped before activation (${lastStep}); the targets were not switched; ${seen}` }
+  const states = typeof inspected === 'string' ? [] : inspected
+  const allNew = states.length > 0 && states.every((state) => state.error === null && state.live === dirName)
+  const noneNew = states.length > 0 && states.every((state) => state.error === null && state.live !== dirName)
+  const healthPassed = steps.some((step) => step.name === 'health' && step.status === 'succeeded')
+  if (healthPassed && allNew)
+    return { status: 'succeeded', reason: `verified healthy before the engine stopped; ${seen}` }
+  if (noneNew)
+    return { status: 'errored', reason: `the engine stopped during ${lastStep}; the targets do not run ${deployment.releaseVersion}; ${seen}` }
+  return {
+    status: 'interrupted',
+    reason: `the engine stopped during ${lastStep}; outcome unknown, ${seen}. Decide: waka rollback ${deployment.service} ${deployment.environment}, or deploy again`,
+  }
+}
+
+const takeOver = async (deps: EngineDeps, lease: Lease, deployment: Deployment): Promise<number | null> => {
+  const dead = lease.owner !== null && !deps.isOwnerAlive(lease.owner)
+  return deps.app.store.write((tx) =>
+    tx.acquireLease({
+      service: lease.service,
+      environment: lease.environment,
+      deploymentId: deployment.id,
+      owner: deps.owner,
+      ttlMs: deps.leaseTtlMs,
+      ...(dead && lease.owner !== null ? { takeoverFrom: lease.owner } : {}),
+    }),
+  )
+}
+
+const inspectTargets = async (deps: EngineDeps, deployment: Deployment): Promise<readonly TargetState[] | string> => {
+  try {
+    return await deps.driverFor(deployment.service, deployment.environment).inspect(AbortSignal.timeout(INSPECT_TIMEOUT_MS))
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error)
+  }
+}
+
+/** Records the truth about one deployment left running by a dead (or silent) engine. */
+const reconcileOne = async (deps: EngineDeps, lease: Lease, deployment: Deployment): Promise<Deployment | null> => {
+  const epoch = await takeOver(deps, lease, deployment)
+  if (epoch === null) return null
+  const { store, clock } = deps.app
+  const ref = { service: deployment.service, environment: deployment.environment, deploymentId: deployment.id, epoch }
+  const steps = await store.listSteps(deployment.id)
+  const stepId = await store.write((tx) => tx.startStep({ deploymentId: deployment.id, name: 'reconcile', epoch, at: clock.now().toISOString() }))
+  const truth = judge(deployment, steps, await inspectTargets(deps, deployment))
+  const to = canTransition(deployment.status, truth.status) ? truth.status : 'interrupted'
+  const recorded = await store.write(async (tx) => {
+    await tx.finishStep(stepId, { status: 'succeeded', at: clock.now().toISOString(), detail: truth.reason })
+    await tx.appendLogs(deployment.id, [{ at: clock.now().toISOString(), level: 'warn', source: 'reconciler', message: `${lease.owner ?? 'its engine'} stopped heartbeating; ${truth.reason}` }])
+    const moved = await moveDeployment(tx, clock, deployment, { to, actor: SYSTEM_ACTORS.reconciler, reason: truth.reason, fenceEpoch: epoch })
+    await tx.releaseLease(ref)
+    return moved
+  })
+  return recorded
+}
+
+/**
+ * Finds deployments whose engine stopped (dead process, or lease expired by the store's clock),
+ * takes their lock with a new epoch, inspects the targets and records what is true. Leases left by
+ * a dead process on a finished deployment are released.
+ */
+export const reconcile = async (deps: EngineDeps): Promise<Deployment[]> => {
+  const { store } = deps.app
+  const recorded: Deployment[] = []
+  for (const lease of await store.listLeases()) {
+    if (lease.deploymentId === null || lease.owner === deps.owner) continue
+    const deployment = await store.getDeployment(lease.deploymentId)
+    if (!deployment) continue
+    if (isTerminal(deployment.status)) {
+      if (lease.owner !== null && !deps.isOwnerAlive(lease.owner))
+        await store.write((tx) => tx.releaseLease({ service: lease.service, environment: lease.environment, deploymentId: deployment.id, epoch: lease.epoch }))
+      continue
+    }
+    const result = await reconcileOne(deps, lease, deployment)
+    if (result) recorded.push(result)
+  }
+  return recorded
+}
