@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely'
+import * as initial from './0001-initial.ts'
+
+/**
+ * Every SQLite migration, listed in code: the app is bundled, so there is no directory to scan.
+ * Names sort in the order they run.
+ */
+export const SQLITE_MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-initial': initial,
+}
+
+export const sqliteMigrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve({ ...SQLITE_MIGRATIONS }),
+}

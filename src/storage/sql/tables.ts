@@ -1,0 +1,148 @@
+import type { Generated, Kysely } from 'kysely'
+
+/**
+ * The ledger's tables as Kysely sees them. Column names are snake_case; times are ISO 8601 text
+ * set from the injected clock, except `leases.expires_at_ms`, which comes from the database clock.
+ * Booleans are stored as 0/1 integers and JSON as text, so one schema reads the same on every dialect.
+ */
+export interface Tables {
+  releases: ReleasesTable
+  deployments: DeploymentsTable
+  approvals: ApprovalsTable
+  leases: LeasesTable
+  freezes: FreezesTable
+  quarantines: QuarantinesTable
+  auto_deploy_pauses: AutoDeployPausesTable
+  deployment_steps: DeploymentStepsTable
+  deployment_logs: DeploymentLogsTable
+  audit_events: AuditEventsTable
+}
+
+export type Db = Kysely<Tables>
+
+/** Tables whose rows the database itself refuses to update or delete (triggers in the migrations). */
+export type ImmutableTable = Extract<keyof Tables, 'releases' | 'approvals' | 'audit_events'>
+
+export interface ReleasesTable {
+  id: Generated<number>
+  service: string
+  version: string
+  digest: string
+  artifact_kind: string
+  artifact_files: number
+  artifact_bytes: number
+  source_repository: string | null
+  source_commit: string | null
+  source_branch: string | null
+  source_build_url: string | null
+  created_by: string
+  created_at: string
+}
+
+export interface DeploymentsTable {
+  id: Generated<number>
+  service: string
+  environment: string
+  kind: string
+  release_id: number
+  status: string
+  status_reason: string | null
+  requested_by: string
+  reason: string | null
+  from_environment: string | null
+  rollback_of: number | null
+  automatic: number
+  policy_hash: string
+  epoch: number | null
+  previous_release_id: number | null
+  created_at: string
+  updated_at: string
+  started_at: string | null
+  finished_at: string | null
+}
+
+export interface ApprovalsTable {
+  id: Generated<number>
+  deployment_id: number
+  decision: string
+  actor: string
+  comment: string
+  release_digest: string
+  environment: string
+  policy_hash: string
+  created_at: string
+}
+
+/** One row per service × environment; created by the first acquisition or hold and never deleted. */
+export interface LeasesTable {
+  service: string
+  environment: string
+  epoch: number
+  deployment_id: number | null
+  owner: string | null
+  expires_at_ms: number | null
+  hold_actor: string | null
+  hold_reason: string | null
+  hold_at: string | null
+}
+
+export interface FreezesTable {
+  environment: string
+  actor: string
+  reason: string
+  created_at: string
+  expires_at: string | null
+}
+
+export interface QuarantinesTable {
+  service: string
+  release_id: number
+  actor: string
+  reason: string
+  created_at: string
+}
+
+export interface AutoDeployPausesTable {
+  service: string
+  environment: string
+  actor: string
+  reason: string
+  created_at: string
+}
+
+export interface DeploymentStepsTable {
+  id: Generated<number>
+  deployment_id: number
+  name: string
+  status: string
+  epoch: number
+  started_at: string
+  finished_at: string | null
+  detail: string | null
+}
+
+export interface DeploymentLogsTable {
+  deployment_id: number
+  seq: number
+  at: string
+  level: string
+  source: string
+  message: string
+}
+
+export interface AuditEventsTable {
+  seq: number
+  at: string
+  actor: string
+  action: string
+  service: string | null
+  environment: string | null
+  deployment_id: number | null
+  release_digest: string | null
+  epoch: number | null
+  reason: string | null
+  /** JSON text */
+  data: string | null
+  prev_hash: string
+  hash: string
+}
