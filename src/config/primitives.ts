@@ -4,17 +4,28 @@
  */
 import { z } from 'zod'
 import { parseDuration } from '../core/duration.ts'
-import { checkName, checkVariableName } from '../core/names.ts'
+import {
+  NAME_PATTERN,
+  PERSON_PATTERN,
+  VARIABLE_PATTERN,
+  checkName,
+  checkPerson,
+  checkVariableName,
+  type NameProblem,
+} from '../core/names.ts'
 
-const checked = (check: (value: string) => { expected: string } | null) =>
-  z.string().superRefine((value, ctx) => {
-    const problem = check(value)
-    if (problem) ctx.addIssue({ code: 'custom', message: `expected ${problem.expected}` })
+// A regex check (not a refinement) so the generated JSON Schema carries the pattern for editors.
+const checked = (pattern: RegExp, check: (value: string) => NameProblem | null) =>
+  z.string().regex(pattern, {
+    error: (issue) => `expected ${check(String(issue.input))?.expected ?? 'a valid name'}`,
   })
 
-export const nameString = checked(checkName)
+export const nameString = checked(NAME_PATTERN, checkName)
 
-export const variableName = checked(checkVariableName)
+export const variableName = checked(VARIABLE_PATTERN, checkVariableName)
+
+/** A person's user name, as in `user:<name>` principals and group member lists. */
+export const personName = checked(PERSON_PATTERN, checkPerson)
 
 export const durationString = z
   .string()
