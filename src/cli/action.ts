@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { WakaError } from '../core/errors.ts'
 import type { ExitCode } from './output/exit-codes.ts'
 
 /** Holds the exit code the last command decided. */
@@ -19,6 +20,6 @@ export const optionsOf = <T>(command: Command): T => command.optsWithGlobals<T &
 
 export const parseId = (text: string, what = 'deployment'): number => {
   const id = Number(text.replace(/^#/, ''))
-  if (!Number.isInteger(id) || id <= 0) throw new Error(`expected a ${what} id like 12, got ${JSON.stringify(text)}`)
+  if (!Number.isInteger(id) || id <= 0) throw new WakaError('INVALID_ARGUMENT', `expected a ${what} id like 12, got ${JSON.stringify(text)}`)
   return id
 }

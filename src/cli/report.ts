@@ -37,10 +37,10 @@ export const followAndReport = async (
   context: CliContext,
   client: WakaClient,
   requests: readonly Requested[],
-  options: { wait: boolean },
+  options: { wait: boolean; announce?: boolean },
 ): Promise<ExitCode> => {
   const { io } = context
-  for (const request of requests) {
+  for (const request of options.announce === false ? [] : requests) {
     for (const older of request.superseded) err(io, paint(io, 'gray', `#${older.id} superseded by #${request.deployment.id}`))
     err(io, `requested ${describeDeployment(request.deployment)}: ${formatStatus(io, request.deployment.status)} (${request.evaluation.reason})`)
   }

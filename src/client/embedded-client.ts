@@ -108,7 +108,7 @@ export const createEmbeddedClient = (parts: EmbeddedParts): WakaClient => {
     runEngine: async (options) => {
       const stopListening = events.listen(options.onEvent)
       try {
-        const idle = async () => !options.watch && !engine.busy
+        const idle = () => Promise.resolve(!options.watch && !engine.busy)
         await engine.runUntil(idle, options.signal ? { signal: options.signal } : {})
       } finally {
         stopListening()

@@ -4,10 +4,11 @@ import { WakaError } from '../core/errors.ts'
 import { createCommandDriver } from './command/command-driver.ts'
 import { type Driver, type DriverScope } from './driver.ts'
 import { createLocalDriver } from './local/local-driver.ts'
-import { driverSettings, type DriverSettingsInput } from './settings.ts'
+import type { DriverSettings } from '../core/policy.ts'
+import { driverSettings } from './settings.ts'
 
 /** A driver for one service in one environment; INVALID_CONFIG when the settings do not fit any built-in. */
-export const createDriver = (settings: DriverSettingsInput, scope: DriverScope): Driver => {
+export const createDriver = (settings: DriverSettings, scope: DriverScope): Driver => {
   const parsed = driverSettings.safeParse(settings)
   if (!parsed.success)
     throw new WakaError('INVALID_CONFIG', `driver settings of ${scope.service} in ${scope.environment} are invalid:\n${z.prettifyError(parsed.error)}`, {

@@ -4,6 +4,7 @@ import type { Deployment } from '../core/deployment/deployment.ts'
 import { canTransition, isTerminal, type DeploymentStatus } from '../core/deployment/deployment-machine.ts'
 import type { DeploymentStep, Lease } from '../core/store.ts'
 import { releaseDirName, type TargetState } from '../drivers/driver.ts'
+import { isLiveRelease } from '../drivers/live-release.ts'
 import type { EngineDeps } from './engine-deps.ts'
 
 const INSPECT_TIMEOUT_MS = 30_000
@@ -20,13 +21,17 @@ const describeTargets = (states: readonly TargetState[]): string =>
 export const judge = (deployment: Deployment, steps: readonly DeploymentStep[], inspected: readonly TargetState[] | string): Truth => {
   const started = (name: string) => steps.some((step) => step.name === name)
   const lastStep = steps.at(-1)?.name ?? 'no step'
-  const dirName = releaseDirName(deployment.releaseVersion, deployment.releaseDigest)
+  const release = {
+    dirName: releaseDirName(deployment.releaseVersion, deployment.releaseDigest),
+    digest: deployment.releaseDigest,
+    version: deployment.releaseVersion,
+  }
   const seen = typeof inspected === 'string' ? `targets could not be inspected (${inspected})` : `targets: ${describeTargets(inspected)}`
   if (!started('activate'))
     return { status: 'errored', reason: `the engine stopped before activation (${lastStep}); the targets were not switched; ${seen}` }
   const states = typeof inspected === 'string' ? [] : inspected
-  const allNew = states.length > 0 && states.every((state) => state.error === null && state.live === dirName)
-  const noneNew = states.length > 0 && states.every((state) => state.error === null && state.live !== dirName)
+  const allNew = states.length > 0 && states.every((state) => state.error === null && isLiveRelease(state, release))
+  const noneNew = states.length > 0 && states.every((state) => state.error === null && !isLiveRelease(state, release))
   const healthPassed = steps.some((step) => step.name === 'health' && step.status === 'succeeded')
   if (healthPassed && allNew)
     return { status: 'succeeded', reason: `verified healthy before the engine stopped; ${seen}` }

@@ -87,7 +87,6 @@ export const runDeployment = async (deps: EngineDeps, claimed: Claimed): Promise
       log.warn('cleanup failed; old releases stay on the targets until the next deployment'),
     )
     deployment = await recordSuccess(app, { deployment, epoch, reason: `${describeRelease(release)} is live and healthy: ${healthy ?? ''}` })
-    log.info(`succeeded: ${deployment.statusReason ?? ''}`)
     observer({ type: 'transition', deployment })
     return deployment
   } catch (error) {

@@ -2,10 +2,10 @@ import type { Command } from 'commander'
 import type { DecideResult } from '../../client/waka-client.ts'
 import { action, parseId } from '../action.ts'
 import type { CliContext } from '../context.ts'
-import { EXIT } from '../output/exit-codes.ts'
+import { EXIT, EXIT_CODE_BY_STATUS } from '../output/exit-codes.ts'
 import { describeDeployment } from '../output/format.ts'
-import { out } from '../output/io.ts'
-import { followAndReport } from '../report.ts'
+import { err, out } from '../output/io.ts'
+import { followAndReport, outcomeLine } from '../report.ts'
 
 interface DecideOptions {
   comment?: string
@@ -29,10 +29,13 @@ export const registerApprove = (program: Command, context: CliContext): void => 
       action(async (id: string, options: DecideOptions) => {
         const client = await context.client()
         const result = await client.decide({ deploymentId: parseId(id), decision: 'approve', comment: options.comment ?? '' })
-        if (!context.globals().json) out(context.io, summary(result))
-        if (result.deployment.status !== 'queued') return result.deployment.status === 'rejected' ? EXIT.failed : EXIT.pending
-        const empty = { checks: [], outcome: 'queued' as const, reason: 'approved' }
-        return followAndReport(context, client, [{ deployment: result.deployment, evaluation: empty, superseded: [] }], { wait: options.wait })
+        err(context.io, summary(result))
+        if (result.deployment.status !== 'queued') {
+          out(context.io, context.globals().json ? JSON.stringify(result, null, 2) : outcomeLine(context, result.deployment))
+          return EXIT_CODE_BY_STATUS[result.deployment.status]
+        }
+        const approved = { deployment: result.deployment, evaluation: { checks: [], outcome: 'queued' as const, reason: 'approved' }, superseded: [] }
+        return followAndReport(context, client, [approved], { wait: options.wait, announce: false })
       }),
     )
 

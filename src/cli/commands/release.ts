@@ -9,7 +9,6 @@ import { err, out } from '../output/io.ts'
 import { followAndReport } from '../report.ts'
 
 interface CreateOptions {
-  version: string
   artifact: string
   commit?: string
   branch?: string
@@ -28,7 +27,7 @@ export const registerRelease = (program: Command, context: CliContext): void => 
     .command('create')
     .description('register a built artifact as an immutable release, identified by its sha256 digest; starts the auto-deploys it triggers')
     .argument('<service>')
-    .requiredOption('--version <label>', 'version label (always means these exact bytes)')
+    .argument('<version>', 'version label (always means these exact bytes)')
     .requiredOption('--artifact <path>', 'file or directory to release (a directory is packed deterministically)')
     .option('--commit <sha>', 'source commit')
     .option('--branch <name>', 'source branch (auto-deploy and branch gates match on it)')
@@ -36,11 +35,11 @@ export const registerRelease = (program: Command, context: CliContext): void => 
     .option('--build-url <url>', 'link to the CI run that built it')
     .option('--no-wait', 'return once registered instead of following the auto-deploys')
     .action(
-      action(async (service: string, options: CreateOptions) => {
+      action(async (service: string, version: string, options: CreateOptions) => {
         const client = await context.client()
         const result = await client.createRelease({
           service,
-          version: options.version,
+          version,
           artifactPath: resolve(options.artifact),
           source: {
             repository: options.repository ?? null,

@@ -118,8 +118,8 @@ describe('local driver: the releases directory', () => {
 describe('createDriver', () => {
   it('refuses settings that fit no driver with INVALID_CONFIG', () => {
     const scope = scopeIn('/tmp/waka-unused')
-    expect(() => createDriver({ type: 'local', start: ['-rf'] } as never, scope)).toThrow(expect.objectContaining({ code: 'INVALID_CONFIG' }) as Error)
-    expect(() => createDriver({ type: 'ftp' } as never, scope)).toThrow(expect.objectContaining({ code: 'INVALID_CONFIG' }) as Error)
+    expect(() => createDriver({ type: 'local', start: ['-rf'] }, scope)).toThrow(expect.objectContaining({ code: 'INVALID_CONFIG' }) as Error)
+    expect(() => createDriver({ type: 'ftp' }, scope)).toThrow(expect.objectContaining({ code: 'INVALID_CONFIG' }) as Error)
     expect(() => createDriver({ type: 'local' }, { ...scope, service: '../etc' })).toThrow(expect.objectContaining({ code: 'INVALID_CONFIG' }) as Error)
   })
 })
