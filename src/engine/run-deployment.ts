@@ -109,7 +109,9 @@ interface FailInput {
 const fail = async (deps: EngineDeps, input: FailInput): Promise<Deployment> => {
   const { deployment, error, log } = input
   const code = isWakaError(error) ? error.code : null
-  const reason = log.redact(error instanceof Error ? error.message : String(error))
+  const message = error instanceof Error ? error.message : String(error)
+  const hint = isWakaError(error) && error.hint ? ` (${error.hint})` : ''
+  const reason = log.redact(`${message}${hint}`)
   if (input.lostLease) {
     log.error(`stopped: ${reason}. Another process holds the lock now; it records what happened here.`)
     return deployment
