@@ -11,6 +11,7 @@ import { createEmbeddedClient, EventHub } from './client/embedded-client.ts'
 import type { WakaClient } from './client/waka-client.ts'
 import { loadConfigFile } from './config/load.ts'
 import type { Driver } from './drivers/driver.ts'
+import { WakaError } from './core/errors.ts'
 import { createDriver } from './drivers/registry.ts'
 import { Engine } from './engine/engine.ts'
 import { parseFailpoints } from './engine/failpoints.ts'
@@ -19,6 +20,15 @@ import { environmentSecrets } from './engine/secrets.ts'
 import { openSqliteStore } from './storage/sqlite/sqlite-store.ts'
 
 const LEASE_TTL_MS = 15_000
+
+/** `WAKA_LEASE_TTL_MS` shortens the lease so fault tests can let one expire; unset in normal use. */
+const leaseTtlMs = (text: string | undefined): number => {
+  if (text === undefined || text === '') return LEASE_TTL_MS
+  const ms = Number(text)
+  if (!Number.isSafeInteger(ms) || ms < 200)
+    throw new WakaError('INVALID_ARGUMENT', `WAKA_LEASE_TTL_MS: expected a whole number of milliseconds, at least 200 (got ${JSON.stringify(text)})`)
+  return ms
+}
 
 const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex')
 
@@ -48,7 +58,7 @@ export const openEmbeddedClient = async (options: { configPath: string; actor: s
     secrets: environmentSecrets(process.env),
     owner: processOwner(),
     isOwnerAlive,
-    leaseTtlMs: LEASE_TTL_MS,
+    leaseTtlMs: leaseTtlMs(process.env['WAKA_LEASE_TTL_MS']),
     failpoints: parseFailpoints(process.env['WAKA_FAILPOINTS']),
     observer: events.emit,
   })

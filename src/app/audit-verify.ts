@@ -1,4 +1,5 @@
 import { verifyAuditChain, type AuditEvent, type ChainVerdict } from '../core/audit/audit-chain.ts'
+import { authorizeAnyRead } from './authorize.ts'
 import type { AppContext } from './context.ts'
 
 const PAGE = 1000
@@ -15,8 +16,15 @@ async function* allEvents(context: AppContext): AsyncGenerator<AuditEvent> {
 }
 
 /** Recomputes the audit hash chain and reports the first broken link. */
-export const verifyAudit = async (context: AppContext): Promise<ChainVerdict> => {
+export const verifyAudit = async (context: AppContext, input: { actor: string }): Promise<ChainVerdict> => {
+  authorizeAnyRead(context.policy, input.actor)
   const events: AuditEvent[] = []
   for await (const event of allEvents(context)) events.push(event)
   return verifyAuditChain(events, context.hash)
+}
+
+/** A page of the audit log, oldest first, for export. */
+export const listAudit = (context: AppContext, input: { actor: string; afterSeq: number; limit: number }): Promise<AuditEvent[]> => {
+  authorizeAnyRead(context.policy, input.actor)
+  return context.store.listAudit(input.afterSeq, input.limit)
 }

@@ -23,3 +23,9 @@ export const authorizeRelease = (policy: WakaPolicy, actor: string, service: str
     hint: 'grant deployer under access.roles in waka.yml',
   })
 }
+
+/** Reading what spans environments (the audit log) needs read access to at least one of them. */
+export const authorizeAnyRead = (policy: WakaPolicy, actor: string): void => {
+  if (Object.keys(policy.environments).some((environment) => isAllowed(policy.access, actor, 'read', environment))) return
+  throw new WakaError('FORBIDDEN', `${actor} may not read any environment`, { hint: 'grant viewer under access.roles in waka.yml' })
+}

@@ -1,6 +1,8 @@
 import type { Deployment } from '../core/deployment/deployment.ts'
+import { evaluateGates } from '../core/gates/evaluate-gates.ts'
 import { SYSTEM_ACTORS, type AppContext } from './context.ts'
-import { liveDeployment } from './history.ts'
+import { gatherGateFacts } from './gate-facts.ts'
+import { planRollback } from '../core/plan/plan-rollback.ts'
 import { moveDeployment } from './record.ts'
 import { settleGates } from './settle-gates.ts'
 
@@ -31,16 +33,27 @@ export const claimNext = (context: AppContext, request: ClaimRequest): Promise<C
     if (settled.evaluation.outcome !== 'queued' || settled.deployment.status !== 'queued') return null
     const epoch = await tx.acquireLease({ service, environment, deploymentId: next.id, owner: request.owner, ttlMs: request.leaseTtlMs })
     if (epoch === null) return null
-    const live = await liveDeployment(tx, service, environment)
+    // what the targets run now per the ledger (a failed or interrupted release may be there)
+    const history = await tx.listDeployments({ service, environment, statuses: ['succeeded', 'failed', 'interrupted'], order: 'newest', limit: 50 })
+    const previousReleaseId = planRollback(history).currentReleaseId
     const deployment = await moveDeployment(tx, context.clock, next, {
       to: 'running',
       actor: SYSTEM_ACTORS.engine,
       reason: `running under lock epoch ${epoch}`,
-      patch: { epoch, startedAt: context.clock.now().toISOString(), previousReleaseId: live?.releaseId ?? null },
+      patch: { epoch, startedAt: context.clock.now().toISOString(), previousReleaseId },
       fenceEpoch: epoch,
     })
     return { deployment, epoch }
   })
+
+/**
+ * Whether the oldest queued deployment of a service in an environment waits on a time gate (soak,
+ * deploy window): then no claim can run anything there until time passes, whoever holds the lock.
+ */
+export const queueWaitsOnTime = async (context: AppContext, service: string, environment: string): Promise<boolean> => {
+  const [next] = await context.store.listDeployments({ service, environment, statuses: ['queued'], order: 'oldest', limit: 1 })
+  return next !== undefined && evaluateGates(await gatherGateFacts(context.store, context, next)).outcome === 'pending'
+}
 
 /** Service × environment pairs that have queued deployments, oldest first. */
 export const queuedTargets = async (context: AppContext): Promise<{ service: string; environment: string }[]> => {

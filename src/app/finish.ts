@@ -1,6 +1,7 @@
 import type { Deployment } from '../core/deployment/deployment.ts'
 import { isWakaError } from '../core/errors.ts'
 import { SYSTEM_ACTORS, type AppContext } from './context.ts'
+import { activeFreeze } from './active-freeze.ts'
 import { requireEnvironment } from './lookup.ts'
 import { audit, moveDeployment } from './record.ts'
 import type { Requested } from './request-deployment.ts'
@@ -64,7 +65,7 @@ export const recordFailure = (context: AppContext, failure: Failure): Promise<Fa
     if (!failure.touchedTargets) return { deployment: failed, rollback: null, notes }
 
     const pause = async (reason: string) => {
-      if (await tx.getAutoDeployPause(service, environment)) return
+      if (policy.autoDeploy === null || (await tx.getAutoDeployPause(service, environment))) return
       await tx.pauseAutoDeploy({ service, environment, by: actor, reason, createdAt: now })
       await audit(tx, context.clock, { ...facts, action: 'autodeploy.paused', reason })
       notes.push(`auto-deploy of ${service} into ${environment} paused until someone runs: waka resume ${service} ${environment}`)
@@ -72,7 +73,7 @@ export const recordFailure = (context: AppContext, failure: Failure): Promise<Fa
 
     if (deployment.kind === 'rollback') {
       const reason = `rollback #${deployment.id} failed: ${failure.reason}`
-      if (!(await tx.getFreeze(environment))) {
+      if (!(await activeFreeze(tx, environment, context.clock.now()))) {
         await tx.putFreeze({ environment, by: actor, reason, createdAt: now, expiresAt: null })
         await audit(tx, context.clock, { ...facts, action: 'freeze.placed', reason })
         notes.push(`${environment} frozen: a rollback failed, so a person must decide what runs there (waka unfreeze ${environment})`)

@@ -3,8 +3,8 @@ import type { DeploymentStatus } from '../core/deployment/deployment-machine.ts'
 import { isAllowed } from '../core/access/access-policy.ts'
 import type { Approval } from '../core/gates/approval-gate.ts'
 import type { Release } from '../core/release/release.ts'
-import type { DeploymentStep, LogLine } from '../core/store.ts'
-import { authorize } from './authorize.ts'
+import type { DeploymentStep, LogLine, Quarantine } from '../core/store.ts'
+import { authorize, authorizeAnyRead } from './authorize.ts'
 import type { AppContext } from './context.ts'
 import { requireDeployment, requireRelease, requireService } from './lookup.ts'
 
@@ -72,11 +72,15 @@ export const deploymentLogs = async (
   return context.store.listLogs(deployment.id, input.afterSeq, input.limit)
 }
 
-/** A service's releases, newest first. */
-export const listReleases = async (context: AppContext, input: { actor: string; service: string; limit: number }): Promise<Release[]> => {
+export interface ReleaseRow extends Release {
+  readonly quarantine: Quarantine | null
+}
+
+/** A service's releases, newest first, with their quarantine if any. */
+export const listReleases = async (context: AppContext, input: { actor: string; service: string; limit: number }): Promise<ReleaseRow[]> => {
   requireService(context.policy, input.service)
-  const environments = Object.keys(context.policy.environments)
-  if (!environments.some((environment) => isAllowed(context.policy.access, input.actor, 'read', environment)))
-    authorize(context.policy, input.actor, 'read', environments[0] ?? '*')
-  return context.store.listReleases(input.service, input.limit)
+  authorizeAnyRead(context.policy, input.actor)
+  const quarantines = await context.store.listQuarantines(input.service)
+  const releases = await context.store.listReleases(input.service, input.limit)
+  return releases.map((release) => ({ ...release, quarantine: quarantines.find((q) => q.releaseId === release.id) ?? null }))
 }

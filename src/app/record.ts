@@ -62,7 +62,7 @@ export const moveDeployment = async (
     environment: deployment.environment,
     deploymentId: deployment.id,
     releaseDigest: deployment.releaseDigest,
-    epoch: updated.epoch,
+    epoch: move.fenceEpoch ?? updated.epoch,
     reason: move.reason,
     data: { from: deployment.status, kind: deployment.kind },
   })

@@ -31,7 +31,7 @@ export const rollbackTarget = async (store: StoreReader, query: RollbackQuery): 
     target = await resolveRelease(store, service, query.to)
     if (!succeededIn(history, target.id))
       throw new WakaError('INVALID_ARGUMENT', `${describeRelease(target)} never succeeded in ${environment}; a rollback returns only to a release verified there`)
-    if (target.id === plan.currentReleaseId)
+    if (target.id === plan.currentReleaseId && plan.currentVerified)
       throw new WakaError('INVALID_ARGUMENT', `${describeRelease(target)} is already the current release of ${service} in ${environment}`)
   } else {
     if (plan.targetReleaseId === null)

@@ -1,5 +1,5 @@
 import type { Deployment } from '../core/deployment/deployment.ts'
-import type { DeploymentStatus } from '../core/deployment/deployment-machine.ts'
+import { isTerminal, type DeploymentStatus } from '../core/deployment/deployment-machine.ts'
 import { evaluateGates, type GateEvaluation } from '../core/gates/evaluate-gates.ts'
 import type { StoreWriter } from '../core/store.ts'
 import type { AppContext } from './context.ts'
@@ -11,6 +11,9 @@ export interface Settled {
   readonly evaluation: GateEvaluation
 }
 
+const approvalsPass = (evaluation: GateEvaluation): boolean =>
+  evaluation.checks.every((check) => check.gate !== 'approvals' || check.verdict === 'pass')
+
 /** Where an evaluation sends a deployment that is still waiting; null to leave it where it is. */
 const nextStatus = (current: DeploymentStatus, evaluation: GateEvaluation): DeploymentStatus | null => {
   const wanted = evaluation.outcome
@@ -19,6 +22,10 @@ const nextStatus = (current: DeploymentStatus, evaluation: GateEvaluation): Depl
     // A queued deployment can only go forward or be cancelled: a closed window keeps it queued,
     // a gate that no longer holds (approval expired, freeze, quarantine) cancels it visibly.
     return wanted === 'pending' ? null : 'cancelled'
+  }
+  if (current === 'awaiting_approval' && wanted === 'pending') {
+    // Approved, but a time gate closed meanwhile: it queues, and the queue waits for the gate.
+    return approvalsPass(evaluation) ? 'queued' : null
   }
   return wanted
 }
@@ -35,7 +42,11 @@ export const settleGates = async (
 ): Promise<Settled> => {
   const evaluation = evaluateGates(await gatherGateFacts(tx, context, deployment))
   const to = nextStatus(deployment.status, evaluation)
-  if (to === null) return { deployment, evaluation }
+  if (to === null) {
+    if (deployment.statusReason === evaluation.reason || isTerminal(deployment.status)) return { deployment, evaluation }
+    const noted = await tx.noteDeployment({ id: deployment.id, status: deployment.status, reason: evaluation.reason, updatedAt: context.clock.now().toISOString() })
+    return { deployment: noted ?? deployment, evaluation }
+  }
   const reason = to === 'cancelled' ? `a gate no longer holds right before running: ${evaluation.reason}` : evaluation.reason
   const moved = await moveDeployment(tx, context.clock, deployment, { to, actor, reason })
   return { deployment: moved, evaluation }

@@ -6,6 +6,7 @@ import { tallyApprovals, type ApprovalTally } from '../core/gates/approval-gate.
 import type { Release } from '../core/release/release.ts'
 import type { AutoDeployPause, Freeze, Lease } from '../core/store.ts'
 import type { AppContext } from './context.ts'
+import { activeFreeze } from './active-freeze.ts'
 import { liveDeployment } from './history.ts'
 import { requireRelease, requireService } from './lookup.ts'
 import { approvalPolicyHash } from './policy-hash.ts'
@@ -55,7 +56,7 @@ const targetStatus = async (context: AppContext, service: string, environment: s
     active: active ?? null,
     waiting: await store.listDeployments({ service, environment, statuses: WAITING_STATUSES, order: 'oldest' }),
     lease: await store.getLease(service, environment),
-    freeze: await store.getFreeze(environment),
+    freeze: await activeFreeze(store, environment, context.clock.now()),
     autoDeployPause: await store.getAutoDeployPause(service, environment),
   }
 }

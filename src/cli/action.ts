@@ -1,4 +1,4 @@
-import type { Command } from 'commander'
+import { InvalidArgumentError, type Command } from 'commander'
 import { WakaError } from '../core/errors.ts'
 import type { ExitCode } from './output/exit-codes.ts'
 
@@ -22,4 +22,11 @@ export const parseId = (text: string, what = 'deployment'): number => {
   const id = Number(text.replace(/^#/, ''))
   if (!Number.isInteger(id) || id <= 0) throw new WakaError('INVALID_ARGUMENT', `expected a ${what} id like 12, got ${JSON.stringify(text)}`)
   return id
+}
+
+/** Parses a count option (`--limit`): a whole number from 1 to 10000. */
+export const parseCount = (text: string): number => {
+  const value = Number(text)
+  if (!Number.isInteger(value) || value < 1 || value > 10_000) throw new InvalidArgumentError(`expected a whole number from 1 to 10000, got ${JSON.stringify(text)}`)
+  return value
 }

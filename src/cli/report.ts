@@ -37,7 +37,7 @@ export const followAndReport = async (
   context: CliContext,
   client: WakaClient,
   requests: readonly Requested[],
-  options: { wait: boolean; announce?: boolean },
+  options: { wait: boolean; announce?: boolean; json?: Record<string, unknown> },
 ): Promise<ExitCode> => {
   const { io } = context
   for (const request of options.announce === false ? [] : requests) {
@@ -51,10 +51,10 @@ export const followAndReport = async (
     final = await client.follow(primaryIds, { onEvent: progress.onEvent, signal: context.interrupt })
     await progress.finish()
   }
-  if (context.globals().json) out(io, JSON.stringify({ deployments: final }, null, 2))
+  if (context.globals().json) out(io, JSON.stringify({ ...options.json, deployments: final }, null, 2))
   else for (const deployment of final) out(io, outcomeLine(context, deployment))
   for (const deployment of final) {
-    const hint = nextStep(deployment)
+    const hint = !options.wait && deployment.status === 'queued' ? 'waka run   (in embedded mode, nothing runs it until a waka command does)' : nextStep(deployment)
     if (hint) err(io, paint(io, 'gray', `next: ${hint}`))
   }
   const primary = final.filter((deployment) => primaryIds.includes(deployment.id))

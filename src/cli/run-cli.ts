@@ -70,7 +70,7 @@ export const runCli = async (argv: readonly string[], deps: CliDeps): Promise<Ex
   const onSigint = () => {
     interrupts++
     if (interrupts > 1) process.exit(130)
-    err(io, 'interrupted: no new step starts; a running step is allowed to finish (Ctrl-C again to abandon it)')
+    err(io, 'interrupted: nothing new starts; a deployment already running is allowed to finish (Ctrl-C again to abandon it: it is then recorded as interrupted)')
     interrupt.abort()
   }
   process.on('SIGINT', onSigint)

@@ -1,5 +1,6 @@
 import type { AppContext } from '../app/context.ts'
 import { cancel } from '../app/cancel.ts'
+import { queueWaitsOnTime } from '../app/claim.ts'
 import { createRelease } from '../app/create-release.ts'
 import { decide } from '../app/decide.ts'
 import { deploy, promote, promotionRelease } from '../app/deploy.ts'
@@ -11,7 +12,7 @@ import { deploymentDetail, deploymentLogs, history, listReleases } from '../app/
 import { resumeAutoDeploy } from '../app/resume.ts'
 import { previewRollback, rollback } from '../app/rollback.ts'
 import { status } from '../app/status.ts'
-import { verifyAudit } from '../app/audit-verify.ts'
+import { listAudit, verifyAudit } from '../app/audit-verify.ts'
 import type { Deployment } from '../core/deployment/deployment.ts'
 import type { Engine } from '../engine/engine.ts'
 import type { EngineEvent } from '../engine/events.ts'
@@ -65,8 +66,10 @@ export const createEmbeddedClient = (parts: EmbeddedParts): WakaClient => {
         })
         for (const rollback of rollbacks) if (rollback.rollbackOf === deployment.id) watched.add(rollback.id)
       }
-      for (const deployment of await current())
-        if (!isSettled(deployment, await app.store.getLease(deployment.service, deployment.environment))) return false
+      for (const deployment of await current()) {
+        const lease = await app.store.getLease(deployment.service, deployment.environment)
+        if (!(await isSettled(deployment, lease, () => queueWaitsOnTime(app, deployment.service, deployment.environment)))) return false
+      }
       return true
     }
     try {
@@ -103,7 +106,8 @@ export const createEmbeddedClient = (parts: EmbeddedParts): WakaClient => {
     deployment: (id) => deploymentDetail(app, { actor, deploymentId: id }),
     logs: (input) => deploymentLogs(app, as(input)),
     releases: (input) => listReleases(app, as(input)),
-    verifyAudit: () => verifyAudit(app),
+    verifyAudit: () => verifyAudit(app, { actor }),
+    audit: (input) => listAudit(app, as(input)),
     follow,
     runEngine: async (options) => {
       const stopListening = events.listen(options.onEvent)

@@ -5,12 +5,14 @@ import type { Lease } from '../core/store.ts'
 /**
  * Whether following a deployment can stop: it finished, or it waits on something no engine can
  * hurry — a person (approval, a hold on the lock) or time (soak, deploy window). Checked right
- * after an engine pass, so a queued deployment whose lock is free was not runnable: a time gate
- * closed after it was queued.
+ * after an engine pass. A queued deployment whose lock is free is settled only when the head of its
+ * queue waits on a time gate: the lock is also free when another process finished its deployment
+ * after this engine's pass, and then the next pass runs this one.
  */
-export const isSettled = (deployment: Deployment, lease: Lease | null): boolean => {
+export const isSettled = async (deployment: Deployment, lease: Lease | null, queueWaitsOnTime: () => Promise<boolean>): Promise<boolean> => {
   if (isTerminal(deployment.status)) return true
   if (deployment.status === 'awaiting_approval' || deployment.status === 'pending') return true
   if (deployment.status !== 'queued') return false
-  return lease?.hold != null || lease?.deploymentId == null
+  if (lease?.hold != null) return true
+  return lease?.deploymentId == null && (await queueWaitsOnTime())
 }

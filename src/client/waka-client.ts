@@ -9,18 +9,18 @@ import type { DeployInput, PromoteInput } from '../app/deploy.ts'
 import type { FreezeInput } from '../app/freeze.ts'
 import type { HoldInput } from '../app/hold.ts'
 import type { QuarantineInput } from '../app/quarantine.ts'
-import type { DeploymentDetail, HistoryQuery } from '../app/read.ts'
+import type { DeploymentDetail, HistoryQuery, ReleaseRow } from '../app/read.ts'
 import type { Requested } from '../app/request-deployment.ts'
 import type { RollbackInput } from '../app/rollback.ts'
 import type { StatusReport } from '../app/status.ts'
-import type { ChainVerdict } from '../core/audit/audit-chain.ts'
+import type { AuditEvent, ChainVerdict } from '../core/audit/audit-chain.ts'
 import type { Deployment } from '../core/deployment/deployment.ts'
 import type { WakaPolicy } from '../core/policy.ts'
 import type { Release } from '../core/release/release.ts'
 import type { Freeze, LogLine, Quarantine } from '../core/store.ts'
 import type { EngineEvent } from '../engine/events.ts'
 
-export type { CreateReleaseResult, DecideResult, DeploymentDetail, Requested, StatusReport, EngineEvent }
+export type { CreateReleaseResult, DecideResult, DeploymentDetail, ReleaseRow, Requested, StatusReport, EngineEvent }
 export type { TargetStatus, PendingApproval } from '../app/status.ts'
 
 type Acting<T> = Omit<T, 'actor'>
@@ -57,8 +57,9 @@ export interface WakaClient {
   history(query: Acting<HistoryQuery>): Promise<Deployment[]>
   deployment(id: number): Promise<DeploymentDetail>
   logs(input: { deploymentId: number; afterSeq: number; limit: number }): Promise<LogLine[]>
-  releases(input: { service: string; limit: number }): Promise<Release[]>
+  releases(input: { service: string; limit: number }): Promise<ReleaseRow[]>
   verifyAudit(): Promise<ChainVerdict>
+  audit(input: { afterSeq: number; limit: number }): Promise<AuditEvent[]>
 
   /**
    * Waits until the deployments settle: finished, or waiting on a person (approval, hold) or on

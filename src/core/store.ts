@@ -179,6 +179,8 @@ export interface StoreWriter extends StoreReader {
   insertDeployment(deployment: NewDeployment): Promise<Deployment>
   /** Conditional update; null when the deployment was not in one of `from` (or the fence failed). */
   transitionDeployment(transition: Transition): Promise<Deployment | null>
+  /** Refreshes the status reason of a deployment still in `status` (e.g. approvals 1/2 → 2/3). */
+  noteDeployment(note: { id: number; status: DeploymentStatus; reason: string; updatedAt: string }): Promise<Deployment | null>
   insertApproval(approval: NewApproval): Promise<Approval>
 
   /** The new epoch, or null when another deployment or a hold has the lock. */

@@ -1,5 +1,6 @@
 import { claimNext, queuedTargets, sweepWaiting } from '../app/claim.ts'
 import type { Deployment } from '../core/deployment/deployment.ts'
+import { abortableSleep } from '../health/sleep.ts'
 import type { EngineDeps } from './engine-deps.ts'
 import { reconcile } from './reconcile.ts'
 import { runDeployment } from './run-deployment.ts'
@@ -10,11 +11,6 @@ export interface RunUntilOptions {
   readonly signal?: AbortSignal
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms)
-    signal?.addEventListener('abort', () => { clearTimeout(timer); resolve() }, { once: true })
-  })
 
 /**
  * The executor: reconciles what a dead engine left behind, moves waiting deployments whose gates
@@ -65,7 +61,7 @@ export class Engine {
       if (await done()) return
       if (options.signal?.aborted) return
       const settled = this.#running.size ? Promise.race(this.#running.values()).then(() => undefined, () => undefined) : null
-      await Promise.race([sleep(pollMs, options.signal), ...(settled ? [settled] : [])])
+      await Promise.race([abortableSleep(pollMs, options.signal), ...(settled ? [settled] : [])])
     }
   }
 

@@ -20,7 +20,8 @@ const describeTargets = (states: readonly TargetState[]): string =>
 /** What the targets and the recorded steps say happened to a deployment whose engine died. */
 export const judge = (deployment: Deployment, steps: readonly DeploymentStep[], inspected: readonly TargetState[] | string): Truth => {
   const started = (name: string) => steps.some((step) => step.name === name)
-  const lastStep = steps.at(-1)?.name ?? 'no step'
+  const last = steps.at(-1)
+  const lastStep = last === undefined ? 'before any step' : last.status === 'started' ? `during ${last.name}` : `after ${last.name} ${last.status}`
   const release = {
     dirName: releaseDirName(deployment.releaseVersion, deployment.releaseDigest),
     digest: deployment.releaseDigest,
@@ -36,26 +37,37 @@ export const judge = (deployment: Deployment, steps: readonly DeploymentStep[], 
   if (healthPassed && allNew)
     return { status: 'succeeded', reason: `verified healthy before the engine stopped; ${seen}` }
   if (noneNew)
-    return { status: 'errored', reason: `the engine stopped during ${lastStep}; the targets do not run ${deployment.releaseVersion}; ${seen}` }
+    return { status: 'errored', reason: `the engine stopped ${lastStep}; the targets do not run ${deployment.releaseVersion}; ${seen}` }
   return {
     status: 'interrupted',
-    reason: `the engine stopped during ${lastStep}; outcome unknown, ${seen}. Decide: waka rollback ${deployment.service} ${deployment.environment}, or deploy again`,
+    reason: `the engine stopped ${lastStep}; outcome unknown, ${seen}. Decide: waka rollback ${deployment.service} ${deployment.environment}, or deploy again`,
   }
 }
 
-const takeOver = async (deps: EngineDeps, lease: Lease, deployment: Deployment): Promise<number | null> => {
-  const dead = lease.owner !== null && !deps.isOwnerAlive(lease.owner)
-  return deps.app.store.write((tx) =>
-    tx.acquireLease({
+/**
+ * Takes the lock of a deployment whose engine stopped, under a new epoch. The lease and the
+ * deployment are read again inside the write transaction: since the leases were listed, a live
+ * owner may have finished the deployment and released the lock, and taking that free lock would
+ * strand it on a finished deployment. So the takeover happens only while the lease still names the
+ * deployment under the epoch seen and the deployment has not finished.
+ */
+const takeOver = (deps: EngineDeps, seen: Lease & { deploymentId: number }): Promise<{ epoch: number; deployment: Deployment } | null> =>
+  deps.app.store.write(async (tx) => {
+    const lease = await tx.getLease(seen.service, seen.environment)
+    if (!lease || lease.deploymentId !== seen.deploymentId || lease.epoch !== seen.epoch) return null
+    const deployment = await tx.getDeployment(seen.deploymentId)
+    if (!deployment || isTerminal(deployment.status)) return null
+    const dead = lease.owner !== null && !deps.isOwnerAlive(lease.owner)
+    const epoch = await tx.acquireLease({
       service: lease.service,
       environment: lease.environment,
       deploymentId: deployment.id,
       owner: deps.owner,
       ttlMs: deps.leaseTtlMs,
       ...(dead && lease.owner !== null ? { takeoverFrom: lease.owner } : {}),
-    }),
-  )
-}
+    })
+    return epoch === null ? null : { epoch, deployment }
+  })
 
 const inspectTargets = async (deps: EngineDeps, deployment: Deployment): Promise<readonly TargetState[] | string> => {
   try {
@@ -66,9 +78,10 @@ const inspectTargets = async (deps: EngineDeps, deployment: Deployment): Promise
 }
 
 /** Records the truth about one deployment left running by a dead (or silent) engine. */
-const reconcileOne = async (deps: EngineDeps, lease: Lease, deployment: Deployment): Promise<Deployment | null> => {
-  const epoch = await takeOver(deps, lease, deployment)
-  if (epoch === null) return null
+const reconcileOne = async (deps: EngineDeps, lease: Lease & { deploymentId: number }): Promise<Deployment | null> => {
+  const taken = await takeOver(deps, lease)
+  if (taken === null) return null
+  const { epoch, deployment } = taken
   const { store, clock } = deps.app
   const ref = { service: deployment.service, environment: deployment.environment, deploymentId: deployment.id, epoch }
   const steps = await store.listSteps(deployment.id)
@@ -102,7 +115,7 @@ export const reconcile = async (deps: EngineDeps): Promise<Deployment[]> => {
         await store.write((tx) => tx.releaseLease({ service: lease.service, environment: lease.environment, deploymentId: deployment.id, epoch: lease.epoch }))
       continue
     }
-    const result = await reconcileOne(deps, lease, deployment)
+    const result = await reconcileOne(deps, { ...lease, deploymentId: deployment.id })
     if (result) recorded.push(result)
   }
   return recorded

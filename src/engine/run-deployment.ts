@@ -1,6 +1,7 @@
 import type { Claimed } from '../app/claim.ts'
 import { SYSTEM_ACTORS } from '../app/context.ts'
 import { recordFailure, recordSuccess } from '../app/finish.ts'
+import { liveDeployment } from '../app/history.ts'
 import { requireRelease, requireTarget } from '../app/lookup.ts'
 import { moveDeployment } from '../app/record.ts'
 import type { Deployment } from '../core/deployment/deployment.ts'
@@ -37,8 +38,9 @@ export const runDeployment = async (deps: EngineDeps, claimed: Claimed): Promise
   let deployment = claimed.deployment
   const { service, environment } = deployment
   const log = new DeploymentLog({ store, clock, deploymentId: deployment.id, observer })
-  const lease = keepLease(store, { service, environment, deploymentId: deployment.id, epoch }, deps.leaseTtlMs)
-  const step = createStepRunner({ store, clock, deploymentId: deployment.id, epoch, log, observer })
+  const leaseRef = { service, environment, deploymentId: deployment.id, epoch }
+  const lease = keepLease(store, leaseRef, deps.leaseTtlMs)
+  const step = createStepRunner({ store, clock, lease: leaseRef, log, observer })
   observer({ type: 'transition', deployment })
   let touchedTargets = false
   try {
@@ -48,7 +50,8 @@ export const runDeployment = async (deps: EngineDeps, claimed: Claimed): Promise
     log.maskSecrets(Object.values(secrets))
     const release = await requireRelease(store, deployment.releaseId)
     const previous = deployment.previousReleaseId === null ? null : await requireRelease(store, deployment.previousReleaseId)
-    if (previous) log.info(`live before: ${describeRelease(previous)}`)
+    if (previous) log.info(`the targets ran ${describeRelease(previous)} before`)
+    const verifiedBefore = await liveDeployment(store, service, environment)
     const driver = deps.driverFor(service, environment)
     const context = {
       epoch,
@@ -81,7 +84,9 @@ export const runDeployment = async (deps: EngineDeps, claimed: Claimed): Promise
         afterFirstProbe: () => hitFailpoint(deps.failpoints, 'during_health'),
       }),
     )
-    const keep = [context.release.dirName, ...(previous ? [toDriverRelease(previous).dirName] : [])]
+    // never clean up the new release, what ran before it, or the last verified release (a rollback target)
+    const lastVerified = verifiedBefore === null ? null : await requireRelease(store, verifiedBefore.releaseId)
+    const keep = [release, previous, lastVerified].flatMap((kept) => (kept ? [toDriverRelease(kept).dirName] : []))
     const keepReleases = app.policy.environments[environment]?.rollback.keepReleases ?? 5
     await step('cleanup', () => driver.cleanup({ epoch, log: log.driverLog, signal: lease.signal, keep, keepReleases })).catch(() =>
       log.warn('cleanup failed; old releases stay on the targets until the next deployment'),

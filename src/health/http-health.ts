@@ -1,4 +1,5 @@
 import type { HttpHealthPolicy } from '../core/policy.ts'
+import { abortableSleep } from './sleep.ts'
 
 export interface ProbeReport {
   readonly url: string
@@ -36,9 +37,15 @@ const reportedVersion = (body: string): string | null => {
 /** One probe: status, body text and version as the policy expects. */
 export const probe = async (url: string, check: HealthCheck): Promise<{ ok: boolean; detail: string }> => {
   const { expect, requestTimeoutMs } = check.policy
+  // one controller per probe, detached afterwards: AbortSignal.any would leave a listener on the
+  // long-lived check signal for every probe
+  const controller = new AbortController()
+  const onAbort = () => controller.abort(check.signal.reason)
+  check.signal.addEventListener('abort', onAbort, { once: true })
+  const timer = setTimeout(() => controller.abort(new DOMException('probe timed out', 'TimeoutError')), requestTimeoutMs)
   try {
     const response = await fetch(url, {
-      signal: AbortSignal.any([check.signal, AbortSignal.timeout(requestTimeoutMs)]),
+      signal: controller.signal,
       redirect: 'manual',
       headers: { 'user-agent': 'waka-health-check' },
     })
@@ -55,15 +62,15 @@ export const probe = async (url: string, check: HealthCheck): Promise<{ ok: bool
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : null
     const name = error instanceof Error ? error.name : 'Error'
-    return { ok: false, detail: name === 'TimeoutError' ? `no answer within ${requestTimeoutMs}ms` : (cause ?? String(error)) }
+    const timedOut = name === 'TimeoutError' || (controller.signal.reason as Error | undefined)?.name === 'TimeoutError'
+    return { ok: false, detail: timedOut ? `no answer within ${requestTimeoutMs}ms` : (cause ?? String(error)) }
+  } finally {
+    clearTimeout(timer)
+    check.signal.removeEventListener('abort', onAbort)
   }
 }
 
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms)
-    signal.addEventListener('abort', () => { clearTimeout(timer); resolve() }, { once: true })
-  })
+const sleep = (ms: number, signal: AbortSignal) => abortableSleep(ms, signal)
 
 /**
  * Probes every URL until each has `successes` good answers in a row (pass), any has `failures`

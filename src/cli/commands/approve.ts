@@ -31,11 +31,12 @@ export const registerApprove = (program: Command, context: CliContext): void => 
         const result = await client.decide({ deploymentId: parseId(id), decision: 'approve', comment: options.comment ?? '' })
         err(context.io, summary(result))
         if (result.deployment.status !== 'queued') {
-          out(context.io, context.globals().json ? JSON.stringify(result, null, 2) : outcomeLine(context, result.deployment))
+          const json = { approval: result.approval, tally: result.tally, deployments: [result.deployment] }
+          out(context.io, context.globals().json ? JSON.stringify(json, null, 2) : outcomeLine(context, result.deployment))
           return EXIT_CODE_BY_STATUS[result.deployment.status]
         }
         const approved = { deployment: result.deployment, evaluation: { checks: [], outcome: 'queued' as const, reason: 'approved' }, superseded: [] }
-        return followAndReport(context, client, [approved], { wait: options.wait, announce: false })
+        return followAndReport(context, client, [approved], { wait: options.wait, announce: false, json: { approval: result.approval, tally: result.tally } })
       }),
     )
 
@@ -48,7 +49,8 @@ export const registerApprove = (program: Command, context: CliContext): void => 
       action(async (id: string, options: DecideOptions) => {
         const client = await context.client()
         const result = await client.decide({ deploymentId: parseId(id), decision: 'reject', comment: options.comment ?? '' })
-        out(context.io, context.globals().json ? JSON.stringify(result, null, 2) : summary(result))
+        const json = { approval: result.approval, tally: result.tally, deployments: [result.deployment] }
+        out(context.io, context.globals().json ? JSON.stringify(json, null, 2) : summary(result))
         return EXIT.ok
       }),
     )

@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
-import { action } from '../action.ts'
+import { action, parseCount } from '../action.ts'
+import { formatTable } from '../output/format.ts'
 import type { CliContext } from '../context.ts'
 import { EXIT } from '../output/exit-codes.ts'
 import { err, out } from '../output/io.ts'
@@ -19,6 +20,27 @@ export const registerAudit = (program: Command, context: CliContext): void => {
           err(context.io, 'the events before it are intact; everything from it on cannot be trusted')
         }
         return verdict.ok ? EXIT.ok : EXIT.failed
+      }),
+    )
+  audit
+    .command('list')
+    .description('the audit log, oldest first (use --json to export it)')
+    .option('--after <seq>', 'only events after this sequence number', (text: string) => parseCount(text), 0)
+    .option('--limit <n>', 'how many (1-10000)', parseCount, 100)
+    .action(
+      action(async (options: { after: number; limit: number }) => {
+        const events = await (await context.client()).audit({ afterSeq: options.after, limit: options.limit })
+        if (context.globals().json) out(context.io, JSON.stringify(events, null, 2))
+        else
+          out(
+            context.io,
+            formatTable(
+              context.io,
+              ['seq', 'at', 'actor', 'action', 'service', 'environment', 'deployment', 'epoch', 'reason'],
+              events.map((e) => [String(e.seq), e.at, e.actor, e.action, e.service ?? '-', e.environment ?? '-', e.deploymentId === null ? '-' : `#${e.deploymentId}`, e.epoch === null ? '-' : String(e.epoch), e.reason ?? '']),
+            ),
+          )
+        return EXIT.ok
       }),
     )
 }

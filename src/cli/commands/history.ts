@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { isDeploymentStatus, type DeploymentStatus } from '../../core/deployment/deployment-machine.ts'
 import { WakaError } from '../../core/errors.ts'
-import { action } from '../action.ts'
+import { action, parseCount, parseId } from '../action.ts'
 import type { CliContext } from '../context.ts'
 import { EXIT } from '../output/exit-codes.ts'
 import { formatStatus, formatTable, formatTime } from '../output/format.ts'
@@ -9,8 +9,8 @@ import { out } from '../output/io.ts'
 
 interface HistoryOptions {
   status?: string
-  limit: string
-  before?: string
+  limit: number
+  before?: number
 }
 
 const parseStatuses = (text: string | undefined): DeploymentStatus[] | null => {
@@ -25,20 +25,22 @@ export const registerHistory = (program: Command, context: CliContext): void => 
   program
     .command('history')
     .description('deployments, newest first')
-    .argument('[service]')
+    .argument('[service]', 'a service (or an environment, when it is the only argument)')
     .argument('[environment]')
     .option('--status <list>', 'only these statuses, comma-separated (e.g. failed,interrupted)')
-    .option('--limit <n>', 'how many', '20')
-    .option('--before <id>', 'only deployments older than this id (paging)')
+    .option('--limit <n>', 'how many (1-10000)', parseCount, 20)
+    .option('--before <id>', 'only deployments older than this id (paging)', (text: string) => parseId(text))
     .action(
-      action(async (service: string | undefined, environment: string | undefined, options: HistoryOptions) => {
+      action(async (first: string | undefined, second: string | undefined, options: HistoryOptions) => {
         const client = await context.client()
+        // `waka history production` filters by environment when no service has that name
+        const environmentOnly = first !== undefined && second === undefined && !client.policy.services[first] && client.policy.environments[first] !== undefined
         const rows = await client.history({
-          service: service ?? null,
-          environment: environment ?? null,
+          service: environmentOnly ? null : (first ?? null),
+          environment: environmentOnly ? (first ?? null) : (second ?? null),
           statuses: parseStatuses(options.status),
-          limit: Number(options.limit),
-          beforeId: options.before === undefined ? null : Number(options.before),
+          limit: options.limit,
+          beforeId: options.before ?? null,
         })
         if (context.globals().json) out(context.io, JSON.stringify(rows, null, 2))
         else

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { resolve } from 'node:path'
 import { describeRelease } from '../../core/release/release.ts'
-import { action } from '../action.ts'
+import { action, parseCount } from '../action.ts'
 import type { CliContext } from '../context.ts'
 import { EXIT } from '../output/exit-codes.ts'
 import { formatTable, formatTime } from '../output/format.ts'
@@ -56,7 +56,7 @@ export const registerRelease = (program: Command, context: CliContext): void => 
           out(context.io, context.globals().json ? JSON.stringify({ release: result.release, deployments: [] }, null, 2) : result.release.digest)
           return EXIT.ok
         }
-        return followAndReport(context, client, result.deployments, { wait: options.wait })
+        return followAndReport(context, client, result.deployments, { wait: options.wait, json: { release: result.release } })
       }),
     )
 
@@ -64,19 +64,27 @@ export const registerRelease = (program: Command, context: CliContext): void => 
     .command('list')
     .description("a service's releases, newest first")
     .argument('<service>')
-    .option('--limit <n>', 'how many', '20')
+    .option('--limit <n>', 'how many (1-10000)', parseCount, 20)
     .action(
-      action(async (service: string, options: { limit: string }) => {
+      action(async (service: string, options: { limit: number }) => {
         const client = await context.client()
-        const releases = await client.releases({ service, limit: Number(options.limit) })
+        const releases = await client.releases({ service, limit: options.limit })
         if (context.globals().json) out(context.io, JSON.stringify(releases, null, 2))
         else
           out(
             context.io,
             formatTable(
               context.io,
-              ['version', 'digest', 'files', 'branch', 'commit', 'created'],
-              releases.map((r) => [r.version, r.digest, String(r.artifact.files), r.source.branch ?? '-', r.source.commit?.slice(0, 12) ?? '-', formatTime(context.io, r.createdAt)]),
+              ['version', 'digest', 'files', 'branch', 'commit', 'created', 'quarantine'],
+              releases.map((r) => [
+                r.version,
+                r.digest,
+                String(r.artifact.files),
+                r.source.branch ?? '-',
+                r.source.commit?.slice(0, 12) ?? '-',
+                formatTime(context.io, r.createdAt),
+                r.quarantine ? `by ${r.quarantine.by}: ${r.quarantine.reason}` : '-',
+              ]),
             ),
           )
         return EXIT.ok

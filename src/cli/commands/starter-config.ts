@@ -18,7 +18,9 @@ environments:
   production:
     promoteFrom: staging             # only releases that succeeded in staging
     gates:
-      approvals: { required: 1, from: [group:release-managers], expireAfter: 24h }
+      # With one release manager the requester must be allowed to approve; once there are two or
+      # more, remove allowSelfApproval (it is false by default) so nobody approves their own request.
+      approvals: { required: 1, from: [group:release-managers], allowSelfApproval: true, expireAfter: 24h }
       soak: 10m
     driver: { type: local, port: 4201 }
     rollback: { auto: true, keepReleases: 5 }

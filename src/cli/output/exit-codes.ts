@@ -1,7 +1,7 @@
 import type { DeploymentStatus } from '../../core/deployment/deployment-machine.ts'
 import type { ErrorCode } from '../../core/errors.ts'
 
-/** Documented in docs/cli.md (`waka help exit-codes`). */
+/** Documented in docs/cli.md and at the end of `waka --help`. */
 export const EXIT = {
   ok: 0,
   failed: 1,

@@ -10,13 +10,15 @@ export interface Io {
   readonly stdoutIsTTY: boolean
   readonly stderrIsTTY: boolean
   readonly stdinIsTTY: boolean
-  /** Colour only on a terminal, never with NO_COLOR, TERM=dumb or --no-color. */
+  /** Colour only on a terminal, never with NO_COLOR, TERM=dumb, CI or --no-color. */
   readonly color: boolean
 }
 
 export const processIo = (options: { colorFlag: boolean }): Io => {
   const env = process.env
-  const stderrIsTTY = Boolean(process.stderr.isTTY)
+  // CI logs are files: no spinners, no colour, even when the runner fakes a terminal
+  const ci = env['CI'] !== undefined && env['CI'] !== '' && env['CI'] !== 'false'
+  const stderrIsTTY = Boolean(process.stderr.isTTY) && !ci
   const noColor = env['NO_COLOR'] !== undefined || env['TERM'] === 'dumb' || !options.colorFlag
   return {
     stdout: process.stdout,

@@ -37,7 +37,8 @@ describe('access policy', () => {
     ['erin', 'read', 'production', true],
     ['erin', 'freeze', 'production', false],
     ['root', 'unfreeze', 'production', true],
-    ['alice', 'unfreeze', 'production', false],
+    ['alice', 'unfreeze', 'production', true],
+    ['alice', 'quarantine', 'production', false],
   ] as const)('%s may %s in %s: %s', (user, action, environment, allowed) => {
     expect(isAllowed(access, user, action, environment)).toBe(allowed)
   })

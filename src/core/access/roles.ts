@@ -22,7 +22,7 @@ export type Action = (typeof ACTIONS)[number]
 
 export const ROLE_ACTIONS = {
   viewer: ['read'],
-  deployer: ['read', 'release', 'deploy', 'rollback', 'cancel', 'hold', 'freeze', 'resume'],
+  deployer: ['read', 'release', 'deploy', 'rollback', 'cancel', 'hold', 'freeze', 'unfreeze', 'resume'],
   approver: ['read', 'approve'],
   admin: ['read', 'release', 'deploy', 'rollback', 'cancel', 'approve', 'hold', 'freeze', 'unfreeze', 'quarantine', 'resume'],
 } as const satisfies Record<Role, readonly Action[]>

@@ -42,16 +42,16 @@ describe('upstream and soak gates', () => {
     expect(checkUpstream('v3', { environment: 'staging', succeeded: false, liveSince: null, longestLiveMs: 0 }).verdict).toBe('block')
   })
   it('passes once soaked, waits while soaking, with the time it opens', () => {
-    expect(checkSoak(30 * MINUTE, liveUpstream, NOW).verdict).toBe('pass')
-    const soaking = checkSoak(30 * MINUTE, { ...liveUpstream, liveSince: NOW - 10 * MINUTE, longestLiveMs: 10 * MINUTE }, NOW)
+    expect(checkSoak(30 * MINUTE, liveUpstream).verdict).toBe('pass')
+    const soaking = checkSoak(30 * MINUTE, { ...liveUpstream, liveSince: NOW - 10 * MINUTE, longestLiveMs: 10 * MINUTE })
     expect(soaking.verdict).toBe('wait')
     expect(soaking.opensAt).toBe(NOW + 20 * MINUTE)
   })
   it('blocks a release replaced upstream before it soaked long enough', () => {
-    expect(checkSoak(30 * MINUTE, { ...liveUpstream, liveSince: null, longestLiveMs: 5 * MINUTE }, NOW).verdict).toBe('block')
+    expect(checkSoak(30 * MINUTE, { ...liveUpstream, liveSince: null, longestLiveMs: 5 * MINUTE }).verdict).toBe('block')
   })
   it('accepts a release that soaked long enough before it was replaced', () => {
-    expect(checkSoak(30 * MINUTE, { ...liveUpstream, liveSince: null, longestLiveMs: 45 * MINUTE }, NOW).verdict).toBe('pass')
+    expect(checkSoak(30 * MINUTE, { ...liveUpstream, liveSince: null, longestLiveMs: 45 * MINUTE }).verdict).toBe('pass')
   })
 })
 

@@ -44,7 +44,7 @@ const forwardChecks = (facts: GateFacts): GateCheck[] => {
     checkFreeze(facts.environment.name, facts.kind, facts.freeze, facts.now),
     checkBranch(gates.branches, facts.release.branch),
     checkUpstream(facts.release.version, facts.upstream),
-    checkSoak(gates.soakMs, facts.upstream, facts.now),
+    checkSoak(gates.soakMs, facts.upstream),
     checkWindows(gates.windows, facts.now),
     checkApprovals(
       gates.approvals && { policy: gates.approvals, access: facts.access, subject: facts.approvalSubject, now: facts.now },

@@ -21,7 +21,7 @@ export const checkUpstream = (version: string, upstream: UpstreamFact | null): G
 }
 
 /** The release must have stayed live and healthy upstream for the soak time. */
-export const checkSoak = (soakMs: number, upstream: UpstreamFact | null, now: number): GateCheck => {
+export const checkSoak = (soakMs: number, upstream: UpstreamFact | null): GateCheck => {
   if (soakMs <= 0 || upstream === null) return pass('soak', 'no soak time required')
   if (!upstream.succeeded) return block('soak', `soak cannot start before the release succeeds in ${upstream.environment}`)
   const required = formatDuration(soakMs)
@@ -33,5 +33,6 @@ export const checkSoak = (soakMs: number, upstream: UpstreamFact | null, now: nu
       `live in ${upstream.environment} for only ${formatDuration(upstream.longestLiveMs)} before it was replaced; soak needs ${required}`,
     )
   const opensAt = upstream.liveSince + soakMs
-  return wait('soak', `soaking in ${upstream.environment}: ${formatDuration(opensAt - now)} of ${required} left`, opensAt)
+  // an absolute time, so the reason does not change (and get rewritten) while it waits
+  return wait('soak', `soaking in ${upstream.environment} until ${new Date(opensAt).toISOString()} (soak ${required})`, opensAt)
 }

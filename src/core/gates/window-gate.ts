@@ -1,5 +1,4 @@
 import type { DeployWindow } from '../policy.ts'
-import { formatDuration } from '../duration.ts'
 import { pass, wait, type GateCheck } from './gate.ts'
 import { previousWeekday, zonedParts, zonedToInstant } from './zoned-time.ts'
 
@@ -48,6 +47,6 @@ export const checkWindows = (windows: readonly DeployWindow[], now: number): Gat
   if (open) return pass('window', `inside deploy window ${describe(open)}`)
   const openings = windows.map((window) => nextOpening(window, now)).filter((at): at is number => at !== null)
   const opensAt = openings.length ? Math.min(...openings) : undefined
-  const when = opensAt === undefined ? '' : `; next opens in ${formatDuration(opensAt - now)}`
+  const when = opensAt === undefined ? '' : `; next opens at ${new Date(opensAt).toISOString()}`
   return wait('window', `outside deploy windows (${windows.map(describe).join('; ')})${when}`, opensAt)
 }

@@ -28,8 +28,15 @@ describe('planRollback (history newest first)', () => {
     ],
     ['after an automatic rollback nothing older exists', [entry(1, 'succeeded', 'rollback'), entry(2, 'failed'), entry(1, 'succeeded')], 1, null],
     ['skips a target equal to the current release', [entry(1, 'succeeded'), entry(1, 'succeeded'), entry(4, 'succeeded')], 1, 4],
+    ['retries a rollback that failed', [entry(1, 'failed', 'rollback'), entry(3, 'succeeded'), entry(1, 'succeeded')], 1, 1],
+    ['retries a rollback that was interrupted', [entry(1, 'interrupted', 'rollback'), entry(2, 'failed'), entry(1, 'succeeded')], 1, 1],
   ] as const)('%s', (_name, history, current, target) => {
-    expect(planRollback(history)).toEqual({ currentReleaseId: current, targetReleaseId: target })
+    expect(planRollback(history)).toMatchObject({ currentReleaseId: current, targetReleaseId: target })
+  })
+
+  it('knows whether the current release was verified', () => {
+    expect(planRollback([entry(2, 'succeeded'), entry(1, 'succeeded')]).currentVerified).toBe(true)
+    expect(planRollback([entry(2, 'interrupted'), entry(1, 'succeeded')]).currentVerified).toBe(false)
   })
 
   it('only releases that succeeded in the environment are rollback targets', () => {

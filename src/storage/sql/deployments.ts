@@ -85,7 +85,7 @@ const patchColumns = ({ to, patch }: Transition): Updateable<DeploymentsTable> =
   ...(patch.finishedAt !== undefined && { finished_at: patch.finishedAt }),
 })
 
-export const deploymentWrites = (db: Db): Pick<StoreWriter, 'insertDeployment' | 'transitionDeployment'> => ({
+export const deploymentWrites = (db: Db): Pick<StoreWriter, 'insertDeployment' | 'transitionDeployment' | 'noteDeployment'> => ({
   async insertDeployment(deployment) {
     const { id } = await db
       .insertInto('deployments')
@@ -138,5 +138,16 @@ export const deploymentWrites = (db: Db): Pick<StoreWriter, 'insertDeployment' |
       )
     const updated = await update.returning('id').executeTakeFirst()
     return updated ? getDeployment(db, transition.id) : null
+  },
+
+  async noteDeployment(note) {
+    const updated = await db
+      .updateTable('deployments')
+      .set({ status_reason: note.reason, updated_at: note.updatedAt })
+      .where('id', '=', note.id)
+      .where('status', '=', note.status)
+      .returning('id')
+      .executeTakeFirst()
+    return updated ? getDeployment(db, note.id) : null
   },
 })
