@@ -1,7 +1,8 @@
 import { branchMatches } from '../core/gates/branch-gate.ts'
 import { WakaError } from '../core/errors.ts'
 import { checkVersion } from '../core/names.ts'
-import { describeRelease, type Release, type ReleaseSource } from '../core/release/release.ts'
+import type { ArtifactEntry } from '../core/release/artifact-entry.ts'
+import { describeRelease, type ArtifactKind, type Release, type ReleaseSource } from '../core/release/release.ts'
 import type { StoreWriter } from '../core/store.ts'
 import { authorizeRelease } from './authorize.ts'
 import type { AppContext } from './context.ts'
@@ -13,9 +14,12 @@ export interface CreateReleaseInput {
   readonly actor: string
   readonly service: string
   readonly version: string
-  readonly artifactPath: string
+  /** A file or directory on this machine, or a manifest whose blobs were uploaded already. */
+  readonly artifact: ArtifactInput
   readonly source: ReleaseSource
 }
+
+export type ArtifactInput = { readonly path: string } | { readonly kind: ArtifactKind; readonly entries: readonly ArtifactEntry[] }
 
 export interface CreateReleaseResult {
   readonly release: Release
@@ -66,7 +70,8 @@ export const createRelease = async (context: AppContext, input: CreateReleaseInp
   const versionProblem = checkVersion(input.version)
   if (versionProblem) throw new WakaError('INVALID_ARGUMENT', `--version: expected ${versionProblem.expected}`)
   authorizeRelease(context.policy, input.actor, input.service)
-  const { digest, artifact } = await context.artifacts.ingest(input.artifactPath)
+  const { digest, artifact } =
+    'path' in input.artifact ? await context.artifacts.ingest(input.artifact.path) : await context.artifacts.ingestManifest(input.artifact)
   return context.store.write(async (tx) => {
     const [existing] = await tx.findRelease(input.service, { version: input.version })
     if (existing) {

@@ -56,7 +56,7 @@ describe('what a failure sets off (use case, real SQLite ledger)', () => {
       actor: 'alice',
       service: 'web',
       version: 'v3',
-      artifactPath: build,
+      artifact: { path: build },
       source: { repository: null, commit: null, branch: 'main', buildUrl: null },
     })
     expect(result.deployments).toEqual([])

@@ -16,7 +16,7 @@ import { isDigest, type ArtifactKind, type ArtifactSummary } from '../core/relea
 import { type ArtifactEntry, type ArtifactSource } from '../drivers/driver.ts'
 import { isErrno, readTextOrNull, writeFileAtomic } from '../drivers/releases/atomic-file.ts'
 import { compareUtf8, isSha256Hex, pathProblem } from '../drivers/releases/entry-rules.ts'
-import { storeBlob } from './blob-writer.ts'
+import { storeBlob, storeBlobChunks } from './blob-writer.ts'
 import { assertValidEntries, manifestDigest, manifestText, parseManifest, sha256Hex } from './manifest.ts'
 import { normalizedMode, walkDirectory, type WalkedEntry } from './walk-directory.ts'
 
@@ -119,7 +119,38 @@ export const createArtifactStore = (dir: string): ArtifactStore => {
     }
   }
 
+  const sizeOf = (sha256: string): Promise<number | null> => stat(blobPath(sha256)).then((stats) => stats.size, () => null)
+
   return {
+    async ingestManifest({ kind, entries }) {
+      assertValidEntries(entries, 'the uploaded manifest')
+      const text = manifestText(entries)
+      const sorted = [...entries].sort((a, b) => compareUtf8(a.path, b.path))
+      if (manifestText(sorted) !== text) throw new WakaError('ARTIFACT_INVALID', 'the uploaded manifest is not sorted by path')
+      for (const entry of entries)
+        if (entry.type === 'file' && (await sizeOf(entry.sha256)) !== entry.size)
+          throw new WakaError('ARTIFACT_INVALID', `${entry.path}: blob ${entry.sha256} (${entry.size} bytes) was not uploaded`)
+      const [only] = entries
+      if (kind === 'file' && (entries.length !== 1 || only?.type !== 'file'))
+        throw new WakaError('ARTIFACT_INVALID', 'a file artifact has exactly one file entry')
+      const digest = kind === 'file' && only?.type === 'file' ? `sha256:${only.sha256}` : manifestDigest(text)
+      return { digest, artifact: await save(kind, entries, digest) }
+    },
+    async missingBlobs(sha256s) {
+      const missing: string[] = []
+      for (const sha256 of sha256s) if ((await sizeOf(sha256)) === null) missing.push(sha256)
+      return missing
+    },
+    async putBlob(sha256, chunks, maxBytes) {
+      if (!isSha256Hex(sha256)) throw new WakaError('INVALID_ARGUMENT', `${JSON.stringify(sha256)} is not a sha256 (64 lowercase hex)`)
+      await mkdir(blobs, { recursive: true })
+      await storeBlobChunks(blobs, chunks, {
+        maxBytes,
+        check: (blob) => {
+          if (blob.sha256 !== sha256) throw new WakaError('ARTIFACT_INVALID', `the uploaded bytes hash to ${blob.sha256}, not ${sha256}`)
+        },
+      })
+    },
     async ingest(path) {
       const stats = await stat(path).catch((error: unknown) => {
         if (isErrno(error, 'ENOENT', 'ENOTDIR')) throw new WakaError('ARTIFACT_INVALID', `the artifact path ${path} does not exist`)

@@ -4,6 +4,7 @@
  * lease expiry, which the store computes from its own clock so every process reads one clock.
  */
 import type { AuditEvent, AuditFields } from './audit/audit-chain.ts'
+import type { AuthStore } from './auth-store.ts'
 import type { Deployment, DeploymentKind } from './deployment/deployment.ts'
 import type { DeploymentStatus } from './deployment/deployment-machine.ts'
 import type { Approval } from './gates/approval-gate.ts'
@@ -203,10 +204,15 @@ export interface StoreWriter extends StoreReader {
 
   /** Appends one event to the hash chain. */
   appendAudit(event: AuditFields): Promise<AuditEvent>
+
+  /** Tokens, sessions and sign-in state, inside this transaction. */
+  readonly auth: AuthStore
 }
 
 export interface Store extends StoreReader {
   /** Runs `work` in one write transaction; all of it lands or none does. */
   write<T>(work: (tx: StoreWriter) => Promise<T>): Promise<T>
+  /** Tokens, sessions and sign-in state; each method is atomic on its own. */
+  readonly auth: AuthStore
   close(): Promise<void>
 }

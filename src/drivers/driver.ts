@@ -8,11 +8,9 @@
  */
 import type { Readable } from 'node:stream'
 import { WakaError, type ErrorCode, type WakaErrorOptions } from '../core/errors.ts'
+import type { ArtifactEntry } from '../core/release/artifact-entry.ts'
 
-export type ArtifactEntry =
-  | { readonly type: 'file'; readonly path: string; readonly mode: number; readonly size: number; readonly sha256: string }
-  | { readonly type: 'symlink'; readonly path: string; readonly target: string }
-  | { readonly type: 'directory'; readonly path: string }
+export type { ArtifactEntry } from '../core/release/artifact-entry.ts'
 
 /** The bytes of one release, as the artifact store keeps them. */
 export interface ArtifactSource {

@@ -48,7 +48,7 @@ export const registerReleases = async (ws: Workspace, versions: readonly { versi
     for (const { version, healthy } of versions) {
       const artifact = await ws.build('web', version, { healthy: healthy ?? true })
       const source = { repository: null, commit: null, branch: null, buildUrl: null }
-      await client.createRelease({ service: 'web', version, artifactPath: join(ws.dir, artifact), source })
+      await client.createRelease({ service: 'web', version, artifact: { path: join(ws.dir, artifact) }, source })
     }
   } finally {
     await client.close()

@@ -63,7 +63,7 @@ export const createTestApp = async (yaml: string): Promise<TestApp> => {
         actor: options.actor ?? 'alice',
         service,
         version,
-        artifactPath: path,
+        artifact: { path },
         source: { repository: null, commit: null, branch: options.branch === undefined ? 'main' : options.branch, buildUrl: null },
       })
       return result.release

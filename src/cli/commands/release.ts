@@ -40,7 +40,7 @@ export const registerRelease = (program: Command, context: CliContext): void => 
         const result = await client.createRelease({
           service,
           version,
-          artifactPath: resolve(options.artifact),
+          artifact: { path: resolve(options.artifact) },
           source: {
             repository: options.repository ?? null,
             commit: options.commit ?? null,

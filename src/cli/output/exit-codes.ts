@@ -14,11 +14,13 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT]
 
 export const EXIT_CODE_BY_CODE = {
   INVALID_ARGUMENT: EXIT.invalidInput,
+  PAYLOAD_TOO_LARGE: EXIT.invalidInput,
   INVALID_CONFIG: EXIT.invalidInput,
   NOT_FOUND: EXIT.failed,
   CONFLICT: EXIT.failed,
   INVALID_TRANSITION: EXIT.failed,
   UNAUTHENTICATED: EXIT.forbidden,
+  RATE_LIMITED: EXIT.failed,
   FORBIDDEN: EXIT.forbidden,
   SELF_APPROVAL_FORBIDDEN: EXIT.forbidden,
   GATE_BLOCKED: EXIT.failed,

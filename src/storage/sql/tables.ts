@@ -16,6 +16,10 @@ export interface Tables {
   deployment_steps: DeploymentStepsTable
   deployment_logs: DeploymentLogsTable
   audit_events: AuditEventsTable
+  api_tokens: ApiTokensTable
+  sessions: SessionsTable
+  signin_attempts: SigninAttemptsTable
+  oidc_replays: OidcReplaysTable
 }
 
 export type Db = Kysely<Tables>
@@ -145,4 +149,40 @@ export interface AuditEventsTable {
   data: string | null
   prev_hash: string
   hash: string
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>
+  name: string
+  subject: string
+  role: string | null
+  /** JSON text: an array of environment names or "*" */
+  environments: string
+  secret_sha256: string
+  created_by: string
+  created_at: string
+  expires_at: string
+  revoked_at: string | null
+  revoked_by: string | null
+}
+
+export interface SessionsTable {
+  id_sha256: string
+  token_id: number
+  subject: string
+  csrf_token: string
+  created_at: string
+  expires_at: string
+}
+
+/** Times here come from the authenticating process's clock, in ms: the windows are its own arithmetic. */
+export interface SigninAttemptsTable {
+  key: string
+  window_start_ms: number
+  failures: number
+}
+
+export interface OidcReplaysTable {
+  jti: string
+  expires_at_ms: number
 }

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import * as initial from './0001-initial.ts'
+import * as auth from './0002-auth.ts'
 
 /**
  * Every SQLite migration, listed in code: the app is bundled, so there is no directory to scan.
@@ -7,6 +8,7 @@ import * as initial from './0001-initial.ts'
  */
 export const SQLITE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
+  '0002-auth': auth,
 }
 
 export const sqliteMigrationProvider: MigrationProvider = {
