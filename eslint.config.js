@@ -58,5 +58,5 @@ export default tseslint.config(
   layer('artifacts', ['app', 'engine', 'storage', 'http', 'cli', 'client', 'health', 'demo']),
   layer('health', ['app', 'engine', 'storage', 'drivers', 'http', 'cli', 'config', 'client', 'artifacts', 'demo']),
   layer('cli', ['app', 'engine', 'storage', 'drivers', 'artifacts', 'health', 'demo']),
-  layer('client', ['storage', 'drivers', 'http', 'cli', 'artifacts', 'demo']),
+  layer('client', ['storage', 'drivers', 'http', 'cli', 'demo']),
 )

@@ -17,7 +17,7 @@ import type { Deployment } from '../core/deployment/deployment.ts'
 import type { Engine } from '../engine/engine.ts'
 import type { EngineEvent } from '../engine/events.ts'
 import { isSettled } from './settled.ts'
-import type { FollowOptions, WakaClient } from './waka-client.ts'
+import { pipelineOf, type FollowOptions, type WakaClient } from './waka-client.ts'
 
 /** Passes engine events to whoever is listening right now. */
 export class EventHub {
@@ -82,7 +82,7 @@ export const createEmbeddedClient = (parts: EmbeddedParts): WakaClient => {
 
   return {
     actor,
-    policy: app.policy,
+    pipeline: pipelineOf(app.policy),
     createRelease: (input) => createRelease(app, as(input)),
     deploy: (input) => deploy(app, as(input)),
     promote: (input) => promote(app, as(input)),

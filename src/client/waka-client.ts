@@ -15,7 +15,7 @@ import type { RollbackInput } from '../app/rollback.ts'
 import type { StatusReport } from '../app/status.ts'
 import type { AuditEvent, ChainVerdict } from '../core/audit/audit-chain.ts'
 import type { Deployment } from '../core/deployment/deployment.ts'
-import type { WakaPolicy } from '../core/policy.ts'
+import type { EnvironmentPolicy, WakaPolicy } from '../core/policy.ts'
 import type { Release } from '../core/release/release.ts'
 import type { Freeze, LogLine, Quarantine } from '../core/store.ts'
 import type { EngineEvent } from '../engine/events.ts'
@@ -30,10 +30,24 @@ export interface FollowOptions {
   readonly signal?: AbortSignal
 }
 
+/** Services and environments in pipeline order, with their gates: what the CLI needs of waka.yml. */
+export interface PipelineView {
+  readonly services: readonly { readonly name: string; readonly repository: { readonly name: string; readonly id: number | null } | null }[]
+  readonly environments: readonly EnvironmentPolicy[]
+}
+
+export const pipelineOf = (policy: WakaPolicy): PipelineView => ({
+  services: Object.values(policy.services).map((service) => ({
+    name: service.name,
+    repository: service.repository && { name: service.repository.name, id: service.repository.id },
+  })),
+  environments: Object.values(policy.environments),
+})
+
 export interface WakaClient {
   /** Who is acting. */
   readonly actor: string
-  readonly policy: WakaPolicy
+  readonly pipeline: PipelineView
 
   createRelease(input: Acting<CreateReleaseInput>): Promise<CreateReleaseResult>
   deploy(input: Acting<DeployInput>): Promise<Requested>

@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'CANCELLED',
   'TIMEOUT',
   'STORE_BUSY',
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const
 

@@ -25,5 +25,6 @@ export const HTTP_STATUS_BY_CODE = {
   CANCELLED: 409,
   TIMEOUT: 504,
   STORE_BUSY: 503,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 } as const satisfies Record<ErrorCode, ContentfulStatusCode>

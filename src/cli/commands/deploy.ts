@@ -31,7 +31,7 @@ export const registerDeploy = (program: Command, context: CliContext): void => {
     .action(
       action(async (service: string, environment: string, options: DeployOptions) => {
         const client = await context.client()
-        if (client.policy.environments[environment]?.confirm) {
+        if (client.pipeline.environments.find((e) => e.name === environment)?.confirm) {
           const release = await client.previewDeploy({ service, release: options.release })
           await confirm(context, `Deploy ${service} ${describeRelease(release)} to ${environment}?`)
         }
@@ -53,7 +53,7 @@ export const registerDeploy = (program: Command, context: CliContext): void => {
       action(async (service: string, options: PromoteOptions) => {
         const client = await context.client()
         const input = { service, to: options.to, from: options.from ?? null, release: options.release ?? null }
-        if (client.policy.environments[options.to]?.confirm) {
+        if (client.pipeline.environments.find((e) => e.name === options.to)?.confirm) {
           const release = await client.previewPromotion(input)
           await confirm(context, `Promote ${service} ${describeRelease(release)} to ${options.to}?`)
         }

@@ -34,7 +34,8 @@ export const registerHistory = (program: Command, context: CliContext): void => 
       action(async (first: string | undefined, second: string | undefined, options: HistoryOptions) => {
         const client = await context.client()
         // `waka history production` filters by environment when no service has that name
-        const environmentOnly = first !== undefined && second === undefined && !client.policy.services[first] && client.policy.environments[first] !== undefined
+        const { services, environments } = client.pipeline
+        const environmentOnly = first !== undefined && second === undefined && !services.some((s) => s.name === first) && environments.some((e) => e.name === first)
         const rows = await client.history({
           service: environmentOnly ? null : (first ?? null),
           environment: environmentOnly ? (first ?? null) : (second ?? null),

@@ -25,7 +25,7 @@ export const registerRollback = (program: Command, context: CliContext): void =>
       action(async (service: string, environment: string, options: RollbackOptions) => {
         const client = await context.client()
         const target = await client.previewRollback({ service, environment, to: options.to ?? null })
-        if (client.policy.environments[environment]?.confirm)
+        if (client.pipeline.environments.find((e) => e.name === environment)?.confirm)
           await confirm(context, `Roll ${service} in ${environment} back to ${describeRelease(target)}?`)
         err(context.io, `rolling ${service} in ${environment} back to ${describeRelease(target)}`)
         const requested = await client.rollback({ service, environment, to: options.to ?? null, reason: options.reason ?? null })

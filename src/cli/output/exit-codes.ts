@@ -35,6 +35,7 @@ export const EXIT_CODE_BY_CODE = {
   CANCELLED: EXIT.cancelled,
   TIMEOUT: EXIT.pending,
   STORE_BUSY: EXIT.failed,
+  UNAVAILABLE: EXIT.failed,
   INTERNAL: EXIT.failed,
 } as const satisfies Record<ErrorCode, ExitCode>
 

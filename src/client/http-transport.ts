@@ -1,0 +1,49 @@
+import { WakaError, ERROR_CODES, type ErrorCode } from '../core/errors.ts'
+
+type RequestBody = NonNullable<RequestInit['body']>
+
+export interface Transport {
+  readonly baseUrl: string
+  request<T>(method: string, path: string, options?: { body?: unknown; raw?: RequestBody; headers?: Record<string, string> }): Promise<T>
+}
+
+const isErrorCode = (value: unknown): value is ErrorCode => typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value)
+
+/** Turns the API's one error shape back into the WakaError it came from. */
+const toError = (status: number, body: unknown): WakaError => {
+  const error = (body as { error?: { code?: unknown; message?: unknown; details?: Record<string, unknown> } } | null)?.error
+  if (error && isErrorCode(error.code)) {
+    const hint = typeof error.details?.['hint'] === 'string' ? error.details['hint'] : undefined
+    return new WakaError(error.code, String(error.message), { ...(error.details ? { details: error.details } : {}), ...(hint ? { hint } : {}) })
+  }
+  return new WakaError('INTERNAL', `the server answered ${status} without an error body`)
+}
+
+/** JSON over HTTP with a bearer token; the token is sent only to `baseUrl` and never printed. */
+export const createTransport = (options: { baseUrl: string; token: string }): Transport => {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '')
+  return {
+    baseUrl,
+    async request<T>(method: string, path: string, request: { body?: unknown; raw?: RequestBody; headers?: Record<string, string> } = {}) {
+      const headers: Record<string, string> = { authorization: `Bearer ${options.token}`, accept: 'application/json', ...request.headers }
+      let body: RequestBody | undefined = request.raw
+      if (request.body !== undefined) {
+        headers['content-type'] = 'application/json'
+        body = JSON.stringify(request.body)
+      }
+      let response: Response
+      try {
+        response = await fetch(`${baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body, duplex: 'half' }) } as RequestInit)
+      } catch (error) {
+        const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error)
+        throw new WakaError('UNAVAILABLE', `cannot reach the Waka server at ${baseUrl}: ${cause}`, {
+          hint: 'check WAKA_URL (or waka login), and that `waka server` is running',
+        })
+      }
+      const text = await response.text()
+      const parsed: unknown = text ? JSON.parse(text) : null
+      if (!response.ok) throw toError(response.status, parsed)
+      return parsed as T
+    },
+  }
+}

@@ -1,0 +1,64 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import { authorizeAnyRead } from '../../app/authorize.ts'
+import { status } from '../../app/status.ts'
+import { callerOf } from '../acting.ts'
+import type { HttpDeps, HttpEnv } from '../http-deps.ts'
+import { jsonResponses } from '../schemas/helpers.ts'
+import { statusReportSchema } from '../schemas/views.ts'
+
+const environmentSchema = z
+  .object({
+    name: z.string(),
+    promoteFrom: z.string().nullable(),
+    autoDeploy: z.object({ branches: z.array(z.string()).readonly() }).nullable(),
+    queue: z.enum(['fifo', 'latest']),
+    confirm: z.boolean(),
+    gates: z.object({
+      approvals: z
+        .object({ required: z.number().int(), from: z.array(z.string()).readonly(), allowSelfApproval: z.boolean(), expireAfterMs: z.number().nullable() })
+        .nullable(),
+      soakMs: z.number(),
+      windows: z.array(z.object({ days: z.array(z.string()).readonly(), fromMinute: z.number(), toMinute: z.number(), timezone: z.string() })).readonly(),
+      branches: z.array(z.string()).readonly().nullable(),
+    }),
+    rollback: z.object({ auto: z.boolean(), keepReleases: z.number().int(), quarantineFailed: z.boolean() }),
+  })
+  .openapi('Environment')
+
+export const pipelineSchema = z
+  .object({
+    services: z.array(z.object({ name: z.string(), repository: z.object({ name: z.string(), id: z.number().nullable() }).nullable() })).readonly(),
+    environments: z.array(environmentSchema).readonly(),
+  })
+  .openapi('Pipeline')
+
+const statusRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/status',
+  tags: ['status'],
+  summary: 'The service × environment matrix the caller may read, with pending approvals',
+  request: { query: z.object({ service: z.string().optional() }) },
+  responses: jsonResponses(statusReportSchema, 'Status'),
+})
+
+const pipelineRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/pipeline',
+  tags: ['status'],
+  summary: 'Services and environments in pipeline order, with their gates (no secret values: waka.yml holds none)',
+  responses: jsonResponses(pipelineSchema, 'The pipeline'),
+})
+
+export const registerStatusRoutes = (api: OpenAPIHono<HttpEnv>, deps: HttpDeps): void => {
+  api.openapi(statusRoute, async (c) => {
+    const { context, actor } = callerOf(deps, c)
+    return c.json(await status(context, { actor, service: c.req.valid('query').service ?? null }), 200)
+  })
+  api.openapi(pipelineRoute, (c) => {
+    const { context, actor } = callerOf(deps, c)
+    authorizeAnyRead(context.policy, actor)
+    const { policy } = context
+    const services = Object.values(policy.services).map((service) => ({ name: service.name, repository: service.repository && { name: service.repository.name, id: service.repository.id } }))
+    return c.json({ services, environments: Object.values(policy.environments) }, 200)
+  })
+}

@@ -1,0 +1,22 @@
+import { z } from '@hono/zod-openapi'
+import { commonErrors } from './error.ts'
+
+/** A 200/201 JSON response plus the common errors, for `createRoute`. */
+export const jsonResponses = <TSchema extends z.ZodType, TStatus extends 200 | 201 = 200>(schema: TSchema, description: string, status?: TStatus) =>
+  ({
+    [status ?? 200]: { content: { 'application/json': { schema } }, description },
+    ...commonErrors,
+  }) as { [K in TStatus]: { content: { 'application/json': { schema: TSchema } }; description: string } } & typeof commonErrors
+
+export const jsonBody = <TSchema extends z.ZodType>(schema: TSchema) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+})
+
+export const idParam = z.object({
+  id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 42 }),
+})
+
+export const limitQuery = z.coerce.number().int().min(1).max(10_000).default(50)
+
+/** Free text fields (reasons, comments): bounded. */
+export const text = z.string().max(2000)
