@@ -2,8 +2,15 @@
 import { readFileSync } from 'node:fs'
 import { runCli } from './cli/run-cli.ts'
 import { runDemo } from './demo/run-demo.ts'
-import { openEmbeddedClient } from './main.ts'
+import { createHttpClient } from './client/http-client.ts'
+import { openEmbeddedClient, startServer } from './main.ts'
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 
-process.exitCode = await runCli(process.argv.slice(2), { version, openClient: openEmbeddedClient, runDemo })
+process.exitCode = await runCli(process.argv.slice(2), {
+  version,
+  openClient: openEmbeddedClient,
+  connect: (credentials) => createHttpClient({ baseUrl: credentials.url, token: credentials.token }),
+  runDemo,
+  startServer,
+})

@@ -11,6 +11,9 @@ export interface Claimed {
   readonly epoch: number
 }
 
+/** What a claim attempt did: ran nothing, claimed one, or cancelled one whose gates no longer hold. */
+export type ClaimResult = { readonly claimed: Claimed } | { readonly cancelled: Deployment } | null
+
 export interface ClaimRequest {
   readonly service: string
   readonly environment: string
@@ -24,12 +27,13 @@ export interface ClaimRequest {
  * gates right before it runs, and takes the environment lock with a new fencing epoch — all in one
  * transaction. Null when nothing is runnable or the lock is taken.
  */
-export const claimNext = (context: AppContext, request: ClaimRequest): Promise<Claimed | null> =>
+export const claimNext = (context: AppContext, request: ClaimRequest): Promise<ClaimResult> =>
   context.store.write(async (tx) => {
     const { service, environment } = request
     const [next] = await tx.listDeployments({ service, environment, statuses: ['queued'], order: 'oldest', limit: 1 })
     if (!next) return null
     const settled = await settleGates(tx, context, next, SYSTEM_ACTORS.engine)
+    if (settled.deployment.status === 'cancelled') return { cancelled: settled.deployment }
     if (settled.evaluation.outcome !== 'queued' || settled.deployment.status !== 'queued') return null
     const epoch = await tx.acquireLease({ service, environment, deploymentId: next.id, owner: request.owner, ttlMs: request.leaseTtlMs })
     if (epoch === null) return null
@@ -43,7 +47,7 @@ export const claimNext = (context: AppContext, request: ClaimRequest): Promise<C
       patch: { epoch, startedAt: context.clock.now().toISOString(), previousReleaseId },
       fenceEpoch: epoch,
     })
-    return { deployment, epoch }
+    return { claimed: { deployment, epoch } }
   })
 
 /**

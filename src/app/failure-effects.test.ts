@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTestApp, PIPELINE_YAML, succeed, type TestApp } from '../../test/helpers/app-context.ts'
+import { claim, createTestApp, PIPELINE_YAML, succeed, type TestApp } from '../../test/helpers/app-context.ts'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { claimNext } from './claim.ts'
 import { createRelease } from './create-release.ts'
 import { recordFailure } from './finish.ts'
 
@@ -20,7 +19,7 @@ describe('what a failure sets off (use case, real SQLite ledger)', () => {
 
   const staging = { service: 'web', environment: 'staging', owner: 'test:1', leaseTtlMs: 60_000 }
   const failNext = async (options: { healthFailed: boolean; touchedTargets?: boolean }) => {
-    const claimed = await claimNext(app.context, staging)
+    const claimed = await claim(app.context, staging)
     if (!claimed) throw new Error('nothing claimed')
     return recordFailure(app.context, {
       deployment: claimed.deployment,

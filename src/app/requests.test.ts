@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTestApp, PIPELINE_YAML, succeed, type TestApp } from '../../test/helpers/app-context.ts'
+import { claim, createTestApp, PIPELINE_YAML, succeed, type TestApp } from '../../test/helpers/app-context.ts'
 import { cancel } from './cancel.ts'
-import { claimNext } from './claim.ts'
 import { deploy, promote } from './deploy.ts'
 import { freeze } from './freeze.ts'
 import { hold, unhold } from './hold.ts'
@@ -45,9 +44,9 @@ describe('requesting deployments (use cases, real SQLite ledger)', () => {
       await fifo.release('web', 'v2')
       const queued = await fifo.context.store.listDeployments({ service: 'web', environment: 'staging', order: 'oldest' })
       expect(queued.map((d) => d.status)).toEqual(['queued', 'queued'])
-      const claimed = await claimNext(fifo.context, { service: 'web', environment: 'staging', owner: 'test:1', leaseTtlMs: 60_000 })
+      const claimed = await claim(fifo.context, { service: 'web', environment: 'staging', owner: 'test:1', leaseTtlMs: 60_000 })
       expect(claimed?.deployment.releaseVersion).toBe('v1')
-      expect(await claimNext(fifo.context, { service: 'web', environment: 'staging', owner: 'test:2', leaseTtlMs: 60_000 })).toBeNull()
+      expect(await claim(fifo.context, { service: 'web', environment: 'staging', owner: 'test:2', leaseTtlMs: 60_000 })).toBeNull()
     } finally {
       await fifo.close()
     }
@@ -91,9 +90,9 @@ describe('requesting deployments (use cases, real SQLite ledger)', () => {
     await hold(app.context, { actor: 'alice', service: 'web', environment: 'staging', reason: 'migrating the database' })
     await app.release('web', 'v1')
     const target = { service: 'web', environment: 'staging', owner: 'test:1', leaseTtlMs: 60_000 }
-    expect(await claimNext(app.context, target)).toBeNull()
+    expect(await claim(app.context, target)).toBeNull()
     await unhold(app.context, { actor: 'alice', service: 'web', environment: 'staging', reason: null })
-    expect((await claimNext(app.context, target))?.deployment.releaseVersion).toBe('v1')
+    expect((await claim(app.context, target))?.deployment.releaseVersion).toBe('v1')
   })
 
   it('a quarantined release is rejected by every path', async () => {

@@ -30,3 +30,10 @@ export const parseCount = (text: string): number => {
   if (!Number.isInteger(value) || value < 1 || value > 10_000) throw new InvalidArgumentError(`expected a whole number from 1 to 10000, got ${JSON.stringify(text)}`)
   return value
 }
+
+/** Parses a position in a sequence (`--after`): a whole number, 0 or more. */
+export const parseSequence = (text: string): number => {
+  const value = Number(text)
+  if (!Number.isSafeInteger(value) || value < 0) throw new InvalidArgumentError(`expected a whole number, 0 or more, got ${JSON.stringify(text)}`)
+  return value
+}

@@ -1,4 +1,5 @@
 import type { WakaClient } from '../client/waka-client.ts'
+import type { RemoteCredentials } from './credentials.ts'
 import type { Io } from './output/io.ts'
 
 export interface GlobalOptions {
@@ -11,8 +12,18 @@ export interface GlobalOptions {
 /** What main.ts hands the CLI: ways to build a client and run the demo, nothing else. */
 export interface CliDeps {
   readonly version: string
+  /** Embedded mode on the local ledger. */
   openClient(options: { configPath: string; actor: string }): Promise<WakaClient>
+  /** Remote mode: a client of a waka server. */
+  connect(credentials: RemoteCredentials): Promise<WakaClient>
   runDemo(options: { keep: boolean; dir: string | null; io: Io }): Promise<number>
+  startServer(options: {
+    configPath: string
+    host: string
+    port: number
+    publicUrl: string | null
+    version: string
+  }): Promise<{ url: string; close(): Promise<void> }>
 }
 
 export interface CliContext {

@@ -14,7 +14,7 @@ const nextStep = (deployment: Deployment): string | null => {
     case 'pending':
       return `waka status ${deployment.service}   (it runs once its gates open)`
     case 'queued':
-      return `waka status ${deployment.service}   (queued behind the lock)`
+      return `waka status ${deployment.service}   (queued: it runs once the lock is free and its time gates are open)`
     case 'interrupted':
       return `waka rollback ${deployment.service} ${deployment.environment}   (or deploy again)`
     default:

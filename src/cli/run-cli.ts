@@ -17,6 +17,9 @@ import { registerRollback } from './commands/rollback.ts'
 import { registerRun } from './commands/run.ts'
 import { registerStatus } from './commands/status.ts'
 import { registerValidate } from './commands/validate.ts'
+import { registerLogin } from './commands/login.ts'
+import { registerServer } from './commands/server.ts'
+import { remoteCredentials } from './credentials.ts'
 import type { CliContext, CliDeps, GlobalOptions } from './context.ts'
 import { EXIT, EXIT_CODE_BY_CODE, type ExitCode } from './output/exit-codes.ts'
 import { err, out, paint, processIo } from './output/io.ts'
@@ -33,7 +36,8 @@ Exit codes:
 Environment:
   WAKA_CONFIG   config file (default ./waka.yml)     WAKA_USER   who is acting (default: OS user)
   WAKA_SECRET_<ENVIRONMENT>_<NAME>   secret values, read when a deployment runs
-  NO_COLOR      no colour`
+  WAKA_URL, WAKA_TOKEN   talk to a waka server instead of the local ledger (or: waka login)
+  NO_COLOR, CI  no colour (CI: no spinners either)`
 
 /** The acting person: --as, WAKA_USER, or the operating-system user. Trusted in embedded mode. */
 const resolveActor = (flag: string | undefined): string => {
@@ -74,14 +78,25 @@ export const runCli = async (argv: readonly string[], deps: CliDeps): Promise<Ex
     interrupt.abort()
   }
   process.on('SIGINT', onSigint)
+  // `waka logs 7 | head` closes the pipe early: that is the reader's choice, not an error
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0)
+    throw error
+  })
   const opened: { client: Promise<WakaClient> | null } = { client: null }
   const globals = () => program.opts<GlobalOptions>()
+  const openClient = async (): Promise<WakaClient> => {
+    const remote = await remoteCredentials(globals().config)
+    if (!remote) return deps.openClient({ configPath: globals().config, actor: resolveActor(globals().as) })
+    if (globals().as !== undefined) err(io, 'note: --as is ignored against a server: you act as whoever your token says')
+    return deps.connect(remote)
+  }
   const context: CliContext = {
     io,
     deps,
     interrupt: interrupt.signal,
     globals,
-    client: () => (opened.client ??= deps.openClient({ configPath: globals().config, actor: resolveActor(globals().as) })),
+    client: () => (opened.client ??= openClient()),
   }
   program
     .version(deps.version)
@@ -108,6 +123,8 @@ export const runCli = async (argv: readonly string[], deps: CliDeps): Promise<Ex
   registerAudit(program, context)
   registerRun(program, context)
   registerDemo(program, context)
+  registerServer(program, context)
+  registerLogin(program, context)
   for (const command of program.commands) command.exitOverride()
   exitState.code = EXIT.ok
   let code: ExitCode

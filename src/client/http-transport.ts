@@ -4,7 +4,7 @@ type RequestBody = NonNullable<RequestInit['body']>
 
 export interface Transport {
   readonly baseUrl: string
-  request<T>(method: string, path: string, options?: { body?: unknown; raw?: RequestBody; headers?: Record<string, string> }): Promise<T>
+  readonly request: <T>(method: string, path: string, options?: { body?: unknown; raw?: RequestBody; headers?: Record<string, string> }) => Promise<T>
 }
 
 const isErrorCode = (value: unknown): value is ErrorCode => typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value)
@@ -24,7 +24,7 @@ export const createTransport = (options: { baseUrl: string; token: string }): Tr
   const baseUrl = options.baseUrl.replace(/\/+$/, '')
   return {
     baseUrl,
-    async request<T>(method: string, path: string, request: { body?: unknown; raw?: RequestBody; headers?: Record<string, string> } = {}) {
+    request: async <T>(method: string, path: string, request: { body?: unknown; raw?: RequestBody; headers?: Record<string, string> } = {}): Promise<T> => {
       const headers: Record<string, string> = { authorization: `Bearer ${options.token}`, accept: 'application/json', ...request.headers }
       let body: RequestBody | undefined = request.raw
       if (request.body !== undefined) {
@@ -33,7 +33,7 @@ export const createTransport = (options: { baseUrl: string; token: string }): Tr
       }
       let response: Response
       try {
-        response = await fetch(`${baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body, duplex: 'half' }) } as RequestInit)
+        response = await fetch(`${baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body, duplex: 'half' }) })
       } catch (error) {
         const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error)
         throw new WakaError('UNAVAILABLE', `cannot reach the Waka server at ${baseUrl}: ${cause}`, {

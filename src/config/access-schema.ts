@@ -18,7 +18,7 @@ const roleGrantsSchema = z
   } satisfies Record<Role, z.ZodType>)
   .describe('Role → principals (user:<name> or group:<name>)')
 
-const scopeKey = expecting(
+export const scopeKey = expecting(
   z
     .string()
     .regex(new RegExp(`^\\*$|${NAME_PATTERN.source}`), { message: 'expected "*" or an environment name' })

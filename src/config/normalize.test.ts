@@ -164,7 +164,58 @@ describe('normalizeConfig: environments and access', () => {
 
   it('records the repository, with a null id when none is written', () => {
     const text = PIPELINE.replace('  web:\n', '  web:\n    repository: { name: acme/web }\n')
-    expect(policyOf(text).services['web']?.repository).toEqual({ name: 'acme/web', id: null })
+    expect(policyOf(text).services['web']?.repository).toEqual({
+      name: 'acme/web',
+      id: null,
+      workflows: null,
+      refs: null,
+      environments: null,
+      events: ['push', 'workflow_dispatch'],
+      roles: {},
+    })
     expect(policy.services['web']?.repository).toBeNull()
+    expect(policy.github).toBeNull()
+  })
+})
+
+describe('normalizeConfig: GitHub OIDC', () => {
+  const withOidc = (github: string, repository: string) =>
+    policyOf(`${PIPELINE.replace('  web:\n', `  web:\n    repository: ${repository}\n`)}github:\n  oidc: ${github}\n`)
+
+  it('fills in the issuer, its key set URL, the token age and the clock tolerance', () => {
+    const policy = withOidc('{ audience: https://waka.example.com }', '{ name: acme/web, id: 42, roles: { staging: deployer } }')
+    expect(policy.github).toEqual({
+      oidc: {
+        audience: 'https://waka.example.com',
+        issuer: 'https://token.actions.githubusercontent.com',
+        jwksUrl: 'https://token.actions.githubusercontent.com/.well-known/jwks',
+        maxTokenAgeMs: 600_000,
+        clockToleranceMs: 30_000,
+      },
+    })
+    expect(policy.services['web']?.repository).toMatchObject({ id: 42, roles: { staging: 'deployer' }, events: ['push', 'workflow_dispatch'] })
+  })
+
+  it('keeps what the file writes', () => {
+    const policy = withOidc(
+      '{ audience: waka-prod, issuer: "https://ghe.example.com/_services/token/", maxTokenAge: 5m, clockTolerance: 0s }',
+      '{ name: acme/web, id: 42, workflows: ["acme/web/.github/workflows/release.yml@refs/heads/main"], refs: [refs/heads/main, "refs/tags/v*"], environments: [production], events: [push], roles: { "*": viewer, production: deployer } }',
+    )
+    expect(policy.github?.oidc).toEqual({
+      audience: 'waka-prod',
+      issuer: 'https://ghe.example.com/_services/token/',
+      jwksUrl: 'https://ghe.example.com/_services/token/.well-known/jwks',
+      maxTokenAgeMs: 300_000,
+      clockToleranceMs: 0,
+    })
+    expect(policy.services['web']?.repository).toEqual({
+      name: 'acme/web',
+      id: 42,
+      workflows: ['acme/web/.github/workflows/release.yml@refs/heads/main'],
+      refs: ['refs/heads/main', 'refs/tags/v*'],
+      environments: ['production'],
+      events: ['push'],
+      roles: { '*': 'viewer', production: 'deployer' },
+    })
   })
 })

@@ -19,6 +19,7 @@ import type { Role } from '../core/access/roles.ts'
 import type { WrittenAccess } from './access-schema.ts'
 import type { WrittenEnvironment } from './environment-schema.ts'
 import type { WrittenHttpCheck } from './health-schema.ts'
+import { normalizeGithub, normalizeRepository } from './normalize-github.ts'
 import { mergeDriver, mergeHealth, mergeSecrets, mergeVariables, targetLayers } from './layers.ts'
 import type { WrittenConfig } from './schema.ts'
 import { parseClock, parseDays } from './weekdays.ts'
@@ -116,7 +117,7 @@ export const normalizeConfig = (config: WrittenConfig): WakaPolicy => {
       name,
       {
         name,
-        repository: service.repository ? { name: service.repository.name, id: service.repository.id ?? null } : null,
+        repository: normalizeRepository(service.repository),
         targets: Object.fromEntries(environmentNames.map((environment) => [environment, normalizeTarget(config, name, environment)])),
       },
     ]),
@@ -124,5 +125,5 @@ export const normalizeConfig = (config: WrittenConfig): WakaPolicy => {
   const environments = Object.fromEntries(
     Object.entries(config.environments).map(([name, environment]) => [name, normalizeEnvironment(name, environment)]),
   )
-  return { services, environments, access: normalizeAccess(config.access) }
+  return { services, environments, access: normalizeAccess(config.access), github: normalizeGithub(config.github) }
 }

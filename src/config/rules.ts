@@ -6,6 +6,7 @@ import type { Principal } from '../core/policy.ts'
 import type { KeyPath } from './problems.ts'
 import type { WrittenConfig } from './schema.ts'
 import type { Anchor } from './source-map.ts'
+import { GITHUB_RULES } from './github-rules.ts'
 import { own } from './layers.ts'
 import { TARGET_RULES } from './target-rules.ts'
 
@@ -153,6 +154,7 @@ export const RULES: readonly Rule[] = [
   approvalsCanPass,
   serviceEnvironmentsExist,
   accessScopesExist,
+  ...GITHUB_RULES,
   ...TARGET_RULES,
 ]
 

@@ -6,29 +6,9 @@ import { z } from 'zod'
 import { accessSchema } from './access-schema.ts'
 import { serviceDriverSchema } from './driver-schema.ts'
 import { environmentSchema } from './environment-schema.ts'
-import { expecting } from './expected.ts'
 import { environmentName, secretNames, serviceName, variables } from './fields.ts'
 import { healthSchema } from './health-schema.ts'
-
-const repositorySchema = z
-  .strictObject({
-    name: expecting(
-      z
-        .string()
-        .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, {
-          message: 'expected a GitHub repository as owner/name, like acme/web',
-        })
-        .describe('owner/name on GitHub, e.g. acme/web'),
-      'a GitHub repository as owner/name',
-    ),
-    id: z
-      .number()
-      .int()
-      .min(1)
-      .optional()
-      .describe('Numeric GitHub repository id; OIDC tokens are matched by it, so a renamed repository keeps working'),
-  })
-  .describe('The GitHub repository allowed to register releases of this service')
+import { githubSchema, repositorySchema } from './repository-schema.ts'
 
 const serviceEnvironmentSchema = z
   .strictObject({
@@ -71,6 +51,7 @@ export const writtenConfigSchema = z
       .describe('The environments every service runs in, by name, in pipeline order')
       .meta({ minProperties: 1 }),
     access: accessSchema.optional(),
+    github: githubSchema.optional(),
   })
   .meta({ title: 'waka.yml', description: 'Configuration of Waka, the self-hosted continuous-deployment controller' })
 

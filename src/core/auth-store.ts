@@ -46,6 +46,11 @@ export interface AttemptWindow {
   readonly windowMs: number
 }
 
+export interface AttemptCount {
+  readonly attempts: number
+  readonly windowStartMs: number
+}
+
 export interface AuthStore {
   insertToken(token: NewApiToken): Promise<StoredApiToken>
   getToken(id: number): Promise<StoredApiToken | null>
@@ -62,9 +67,9 @@ export interface AuthStore {
   /**
    * Counts one sign-in attempt for `key` in its current window (a new window starts when the last
    * one ended) and forgets windows that ended. Returns the attempts counted in the window, this one
-   * included.
+   * included, and when the window started.
    */
-  countSignInAttempt(key: string, window: AttemptWindow): Promise<number>
+  countSignInAttempt(key: string, window: AttemptWindow): Promise<AttemptCount>
   /** Takes back one counted attempt (it succeeded, so it is not a failure). */
   forgiveSignInAttempt(key: string): Promise<void>
 

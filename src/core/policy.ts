@@ -9,14 +9,50 @@ export interface WakaPolicy {
   /** In the order the file declares them, which is the order the pipeline is shown in. */
   readonly environments: Readonly<Record<string, EnvironmentPolicy>>
   readonly access: AccessPolicy
+  /** GitHub integration; null when waka.yml has no `github` section. */
+  readonly github: GithubPolicy | null
+}
+
+export interface GithubPolicy {
+  /** How GitHub Actions runs authenticate with their OIDC token. */
+  readonly oidc: GithubOidcPolicy
+}
+
+export interface GithubOidcPolicy {
+  /** The `aud` Waka requires: its own, never GitHub's default `https://github.com/<owner>`. */
+  readonly audience: string
+  readonly issuer: string
+  readonly jwksUrl: string
+  /** Tokens issued (`iat`) longer ago than this are refused. */
+  readonly maxTokenAgeMs: number
+  /** Allowed clock difference for `exp`, `nbf` and `iat`. */
+  readonly clockToleranceMs: number
 }
 
 export interface ServicePolicy {
   readonly name: string
   /** The repository allowed to register releases (GitHub OIDC matches the numeric id). */
-  readonly repository: { readonly name: string; readonly id: number | null } | null
+  readonly repository: RepositoryPolicy | null
   /** How this service runs in each environment: environment defaults merged with service overrides. */
   readonly targets: Readonly<Record<string, ServiceTarget>>
+}
+
+/** A service's GitHub repository, and what its Actions runs may do when they present an OIDC token. */
+export interface RepositoryPolicy {
+  /** owner/name; for display only, since a name can be renamed, transferred or re-created. */
+  readonly name: string
+  /** The numeric repository id OIDC tokens are matched by; null when OIDC is not used. */
+  readonly id: number | null
+  /** Allowed `job_workflow_ref` values (a trailing `*` is a prefix); null for any. */
+  readonly workflows: readonly string[] | null
+  /** Allowed `ref` values like `refs/heads/main` (a trailing `*` is a prefix); null for any. */
+  readonly refs: readonly string[] | null
+  /** Allowed GitHub environment names (the `environment` claim); null for any, including none. */
+  readonly environments: readonly string[] | null
+  /** Allowed `event_name` values. */
+  readonly events: readonly string[]
+  /** Environment name or `*` → the role runs of this repository hold there. */
+  readonly roles: Readonly<Record<string, Role>>
 }
 
 /** A driver's settings. config/ validated them against the driver's own schema. */

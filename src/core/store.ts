@@ -155,6 +155,7 @@ export interface StoreReader {
 
   getDeployment(id: number): Promise<Deployment | null>
   listDeployments(filter: DeploymentFilter): Promise<Deployment[]>
+  countDeploymentsByStatus(): Promise<Record<DeploymentStatus, number>>
 
   listApprovals(deploymentId: number): Promise<Approval[]>
 

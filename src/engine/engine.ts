@@ -38,8 +38,10 @@ export class Engine {
     for (const { service, environment } of await queuedTargets(this.#deps.app)) {
       const key = `${service}\u0000${environment}`
       if (this.#running.has(key)) continue
-      const claimed = await claimNext(this.#deps.app, { service, environment, owner: this.#deps.owner, leaseTtlMs: this.#deps.leaseTtlMs })
-      if (!claimed) continue
+      const result = await claimNext(this.#deps.app, { service, environment, owner: this.#deps.owner, leaseTtlMs: this.#deps.leaseTtlMs })
+      if (result && 'cancelled' in result) this.#deps.observer({ type: 'transition', deployment: result.cancelled })
+      if (!result || !('claimed' in result)) continue
+      const { claimed } = result
       started++
       const run = runDeployment(this.#deps, claimed)
         .catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
+import type { Context, MiddlewareHandler } from 'hono'
 import { WakaError } from '../core/errors.ts'
 import { createErrorHandler, errorBody } from './error-handler.ts'
 import type { HttpDeps, HttpEnv } from './http-deps.ts'
@@ -17,6 +18,11 @@ import { registerStatusRoutes } from './routes/status.ts'
 import { registerWeb } from './routes/web.ts'
 
 export const OPENAPI_PATH = '/api/v1/openapi.json'
+
+const unless =
+  (skip: (c: Context<HttpEnv>) => boolean, middleware: MiddlewareHandler<HttpEnv>): MiddlewareHandler<HttpEnv> =>
+  (c, next) =>
+    skip(c) ? next() : middleware(c, next)
 const PUBLIC_API = new Set([`GET ${OPENAPI_PATH}`, 'POST /api/v1/sessions'])
 const isBlobUpload = (method: string, path: string) => method === 'PUT' && path.startsWith('/api/v1/artifacts/blobs/')
 
@@ -41,9 +47,9 @@ export const createHttpApp = (deps: HttpDeps): OpenAPIHono<HttpEnv> => {
     await next()
     deps.metrics.countRequest(c.req.method, c.req.routePath, c.res.status)
   })
-  app.use('/api/*', async (c, next) => (isBlobUpload(c.req.method, c.req.path) ? next() : limitBody(MAX_JSON_BYTES)(c, next)))
+  app.use('/api/*', unless((c) => isBlobUpload(c.req.method, c.req.path), limitBody(MAX_JSON_BYTES)))
   app.use('/api/*', limitJsonDepth())
-  app.use('/api/*', async (c, next) => (PUBLIC_API.has(`${c.req.method} ${c.req.path}`) ? next() : authenticate(deps)(c, next)))
+  app.use('/api/*', unless((c) => PUBLIC_API.has(`${c.req.method} ${c.req.path}`), authenticate(deps)))
   app.use('/metrics', authenticate(deps))
   registerOps(app, deps)
   registerSignIn(app, deps)

@@ -1,6 +1,5 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { Logger } from 'pino'
 import { isWakaError, type ErrorCode } from '../core/errors.ts'
 import { HTTP_STATUS_BY_CODE } from './error-status.ts'
@@ -25,7 +24,7 @@ export const createErrorHandler = (logger: Logger) => (error: Error, c: Context<
     return c.json(errorBody(error.code, error.message, details), HTTP_STATUS_BY_CODE[error.code])
   }
   if (error instanceof HTTPException && error.status < 500) {
-    const status = error.status as ContentfulStatusCode
+    const status = error.status
     return c.json(errorBody(codeForStatus(status), error.message || 'invalid request'), status)
   }
   logger.error({ requestId, err: error }, 'unexpected fault')

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe } from 'vitest'
 import type { Store } from '../core/store.ts'
 import { auditCases } from './contract/audit.contract.ts'
+import { authCases } from './contract/auth.contract.ts'
 import { controlCases } from './contract/controls.contract.ts'
 import { deploymentCases } from './contract/deployments.contract.ts'
 import { immutabilityCases } from './contract/immutability.contract.ts'
@@ -53,5 +54,6 @@ export const runStoreContract = (options: StoreContractOptions): void => {
     progressCases(subject)
     auditCases(subject)
     immutabilityCases(subject)
+    authCases(subject)
   })
 }

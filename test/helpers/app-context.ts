@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { createArtifactStore } from '../../src/artifacts/artifact-store.ts'
 import type { AppContext } from '../../src/app/context.ts'
 import { createRelease } from '../../src/app/create-release.ts'
-import { claimNext } from '../../src/app/claim.ts'
+import { claimNext, type ClaimRequest, type Claimed } from '../../src/app/claim.ts'
 import { recordSuccess } from '../../src/app/finish.ts'
 import { moveDeployment } from '../../src/app/record.ts'
 import type { Deployment } from '../../src/core/deployment/deployment.ts'
@@ -101,8 +101,14 @@ access:
 `
 
 /** Runs the queued deployment of `deployment`'s target to success, as the engine would record it. */
+/** Claims the next runnable deployment of a target, as the engine would; null when nothing ran. */
+export const claim = async (context: AppContext, target: ClaimRequest): Promise<Claimed | null> => {
+  const result = await claimNext(context, target)
+  return result && 'claimed' in result ? result.claimed : null
+}
+
 export const succeed = async (context: AppContext, deployment: Deployment): Promise<Deployment> => {
-  const claimed = await claimNext(context, { service: deployment.service, environment: deployment.environment, owner: 'test:1', leaseTtlMs: 60_000 })
+  const claimed = await claim(context, { service: deployment.service, environment: deployment.environment, owner: 'test:1', leaseTtlMs: 60_000 })
   if (!claimed || claimed.deployment.id !== deployment.id) throw new Error(`deployment #${deployment.id} was not the one claimed`)
   const verifying = await context.store.write((tx) =>
     moveDeployment(tx, context.clock, claimed.deployment, { to: 'verifying', actor: 'test', reason: 'activated', fenceEpoch: claimed.epoch }),

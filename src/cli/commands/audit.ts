@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { action, parseCount } from '../action.ts'
+import { action, parseCount, parseSequence } from '../action.ts'
 import { formatTable } from '../output/format.ts'
 import type { CliContext } from '../context.ts'
 import { EXIT } from '../output/exit-codes.ts'
@@ -25,7 +25,7 @@ export const registerAudit = (program: Command, context: CliContext): void => {
   audit
     .command('list')
     .description('the audit log, oldest first (use --json to export it)')
-    .option('--after <seq>', 'only events after this sequence number', (text: string) => parseCount(text), 0)
+    .option('--after <seq>', 'only events after this sequence number', parseSequence, 0)
     .option('--limit <n>', 'how many (1-10000)', parseCount, 100)
     .action(
       action(async (options: { after: number; limit: number }) => {

@@ -99,7 +99,7 @@ export const registerReleaseRoutes = (api: OpenAPIHono<HttpEnv>, deps: HttpDeps)
     const body = c.req.raw.body
     if (!body) throw new WakaError('INVALID_ARGUMENT', 'the blob upload has no body')
     const { sha256: name } = c.req.valid('param')
-    await deps.artifacts.putBlob(name, body as unknown as AsyncIterable<Uint8Array>, MAX_BLOB_BYTES)
+    await deps.artifacts.putBlob(name, body, MAX_BLOB_BYTES)
     return c.json({ sha256: name }, 201)
   })
 }

@@ -116,16 +116,17 @@ export const authWrites = (db: Db): Pick<AuthStore, AuthWrites> => ({
     return result.numDeletedRows > 0n
   },
 
-  // Pruning first means a surviving row is in its window, so counting is one increment.
+  // Pruning first means a surviving row is in its window, so counting is one increment, and the
+  // count returned is the one this statement wrote.
   async countSignInAttempt(key, window) {
     await db.deleteFrom('signin_attempts').where('window_start_ms', '<=', window.nowMs - window.windowMs).execute()
-    await db
+    const row = await db
       .insertInto('signin_attempts')
       .values({ key, window_start_ms: window.nowMs, failures: 1 })
       .onConflict((conflict) => conflict.column('key').doUpdateSet((eb) => ({ failures: eb('signin_attempts.failures', '+', 1) })))
-      .execute()
-    const row = await db.selectFrom('signin_attempts').select('failures').where('key', '=', key).executeTakeFirstOrThrow()
-    return row.failures
+      .returning(['failures', 'window_start_ms'])
+      .executeTakeFirstOrThrow()
+    return { attempts: row.failures, windowStartMs: row.window_start_ms }
   },
 
   async forgiveSignInAttempt(key) {

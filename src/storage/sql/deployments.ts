@@ -1,5 +1,5 @@
 import type { Selectable, Updateable } from 'kysely'
-import { canTransition, type DeploymentStatus } from '../../core/deployment/deployment-machine.ts'
+import { canTransition, DEPLOYMENT_STATUSES, type DeploymentStatus } from '../../core/deployment/deployment-machine.ts'
 import type { Deployment, DeploymentKind } from '../../core/deployment/deployment.ts'
 import { InternalError } from '../../core/errors.ts'
 import type { StoreReader, StoreWriter, Transition } from '../../core/store.ts'
@@ -44,7 +44,13 @@ const getDeployment = async (db: Db, id: number): Promise<Deployment | null> => 
   return row ? toDeployment(row) : null
 }
 
-export const deploymentReads = (db: Db): Pick<StoreReader, 'getDeployment' | 'listDeployments'> => ({
+export const deploymentReads = (db: Db): Pick<StoreReader, 'getDeployment' | 'listDeployments' | 'countDeploymentsByStatus'> => ({
+  async countDeploymentsByStatus() {
+    const rows = await db.selectFrom('deployments').select(['status', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('status').execute()
+    const counts = Object.fromEntries(DEPLOYMENT_STATUSES.map((status) => [status, 0])) as Record<DeploymentStatus, number>
+    for (const row of rows) counts[row.status as DeploymentStatus] = Number(row.count)
+    return counts
+  },
   getDeployment: (id) => getDeployment(db, id),
 
   async listDeployments(filter) {

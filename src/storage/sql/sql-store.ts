@@ -1,6 +1,7 @@
 import type { StoreReader, StoreWriter } from '../../core/store.ts'
 import { approvalReads, approvalWrites } from './approvals.ts'
 import { auditReads, auditWrites } from './audit.ts'
+import { createSqlAuth } from './auth.ts'
 import { controlReads, controlWrites } from './controls.ts'
 import { deploymentReads, deploymentWrites } from './deployments.ts'
 import type { SqlDialectHelpers } from './dialect-helpers.ts'
@@ -33,4 +34,5 @@ export const createSqlWriter = (db: Db, helpers: SqlDialectHelpers): StoreWriter
   ...stepWrites(db),
   ...logWrites(db),
   ...auditWrites(db),
+  auth: createSqlAuth(db),
 })

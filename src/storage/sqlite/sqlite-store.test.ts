@@ -85,7 +85,7 @@ describe('sqlite store', () => {
   it('creates the directory and opens the file in WAL mode with foreign keys on', async () => {
     await open()
     expect(query(file, 'pragma journal_mode')).toEqual([{ journal_mode: 'wal' }])
-    expect(query(file, 'select name from kysely_migration')).toEqual([{ name: '0001-initial' }])
+    expect(query(file, 'select name from kysely_migration order by name')).toEqual([{ name: '0001-initial' }, { name: '0002-auth' }])
   })
 
   it('enforces foreign keys', async () => {
@@ -172,6 +172,30 @@ describe('sqlite store', () => {
     const reopened = await open()
     expect(await reopened.getLease('web', 'staging')).toMatchObject({ epoch: 1, deploymentId: deployment.id })
     expect(await reopened.write((tx) => tx.acquireLease({ ...lease, owner: 'host-b:2', takeoverFrom: 'host-a:1' }))).toBe(2)
+  })
+
+  it('keeps sign-in counts and remembered token ids across closing and reopening the file', async () => {
+    const store = await open()
+    for (let index = 0; index < 3; index++) await store.auth.countSignInAttempt('ip:10.0.0.1', { nowMs: index, windowMs: 60_000 })
+    expect(await store.auth.rememberTokenId('jti-1', 60_000, 0)).toBe(true)
+    await store.close()
+
+    const reopened = await open()
+    expect(await reopened.auth.countSignInAttempt('ip:10.0.0.1', { nowMs: 10, windowMs: 60_000 })).toEqual({ attempts: 4, windowStartMs: 0 })
+    expect(await reopened.auth.rememberTokenId('jti-1', 60_000, 10)).toBe(false)
+  })
+
+  it('forgets ended sign-in windows and expired token ids, so a flood of keys does not grow the tables for good', async () => {
+    const store = await open()
+    for (let index = 0; index < 500; index++) {
+      await store.auth.countSignInAttempt(`ip:10.0.${index >> 8}.${index & 255}`, { nowMs: index, windowMs: 1_000 })
+      await store.auth.rememberTokenId(`jti-${index}`, index + 1_000, index)
+    }
+    expect(query(file, 'select count(*) as n from signin_attempts')).toEqual([{ n: 500 }])
+    await store.auth.countSignInAttempt('ip:10.9.9.9', { nowMs: 5_000, windowMs: 1_000 })
+    await store.auth.rememberTokenId('jti-late', 6_000, 5_000)
+    expect(query(file, 'select key from signin_attempts')).toEqual([{ key: 'ip:10.9.9.9' }])
+    expect(query(file, 'select jti from oidc_replays')).toEqual([{ jti: 'jti-late' }])
   })
 
   it('refuses to serve a file migrated by a newer Waka', async () => {

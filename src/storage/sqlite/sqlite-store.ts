@@ -4,8 +4,10 @@ import { dirname, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { Kysely, Migrator, sql, SqliteDialect } from 'kysely'
 import { InternalError, isWakaError } from '../../core/errors.ts'
+import type { AuthStore } from '../../core/auth-store.ts'
 import type { Store, StoreWriter } from '../../core/store.ts'
 import { sqliteMigrationProvider } from '../migrations/sqlite/sqlite-migrations.ts'
+import { AUTH_WRITES, authReads } from '../sql/auth.ts'
 import { createSqlReader, createSqlWriter } from '../sql/sql-store.ts'
 import type { Db, Tables } from '../sql/tables.ts'
 import { sqliteDialectHelpers } from './sqlite-dialect-helpers.ts'
@@ -111,9 +113,15 @@ export const openSqliteStore = async (options: SqliteStoreOptions): Promise<Stor
       })
     })
 
+  // Reads are single statements; each write runs in a transaction of its own.
+  const authWritesInTransactions = Object.fromEntries(
+    AUTH_WRITES.map((name) => [name, (...args: unknown[]) => write((tx) => (tx.auth[name] as (...a: unknown[]) => Promise<unknown>)(...args))]),
+  ) as Pick<AuthStore, (typeof AUTH_WRITES)[number]>
+
   return {
     ...aroundEachMethod(createSqlReader(db), guarded),
     write,
+    auth: { ...aroundEachMethod(authReads(db), guarded), ...authWritesInTransactions },
     close: () => db.destroy(),
   }
 }
