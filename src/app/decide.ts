@@ -4,7 +4,7 @@ import { approverProblem, tallyApprovals, type Approval, type ApprovalDecision, 
 import { checkText } from '../core/names.ts'
 import { authorize } from './authorize.ts'
 import type { AppContext } from './context.ts'
-import { requireDeployment, requireEnvironment } from './lookup.ts'
+import { requireDeployment, requireEnvironment, requireService } from './lookup.ts'
 import { approvalPolicyHash } from './policy-hash.ts'
 import { audit, moveDeployment } from './record.ts'
 import { settleGates } from './settle-gates.ts'
@@ -30,6 +30,7 @@ export interface DecideResult {
 export const decide = (context: AppContext, input: DecideInput): Promise<DecideResult> =>
   context.store.write(async (tx) => {
     const deployment = await requireDeployment(tx, input.deploymentId)
+    requireService(context.policy, deployment.service)
     const environment = requireEnvironment(context.policy, deployment.environment)
     const policy = environment.gates.approvals
     if (policy === null)

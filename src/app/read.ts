@@ -30,7 +30,7 @@ export const history = async (context: AppContext, query: HistoryQuery): Promise
     order: 'newest',
     limit: query.limit,
   })
-  return rows.filter((row) => readable(row.environment))
+  return rows.filter((row) => readable(row.environment) && context.policy.services[row.service] !== undefined)
 }
 
 export interface DeploymentDetail {
@@ -44,6 +44,7 @@ export interface DeploymentDetail {
 /** One deployment with its release, approvals, steps and the rollbacks it caused. */
 export const deploymentDetail = async (context: AppContext, input: { actor: string; deploymentId: number }): Promise<DeploymentDetail> => {
   const deployment = await requireDeployment(context.store, input.deploymentId)
+  requireService(context.policy, deployment.service)
   authorize(context.policy, input.actor, 'read', deployment.environment)
   const rollbacks = await context.store.listDeployments({
     service: deployment.service,
@@ -68,6 +69,7 @@ export const deploymentLogs = async (
   input: { actor: string; deploymentId: number; afterSeq: number; limit: number },
 ): Promise<LogLine[]> => {
   const deployment = await requireDeployment(context.store, input.deploymentId)
+  requireService(context.policy, deployment.service)
   authorize(context.policy, input.actor, 'read', deployment.environment)
   return context.store.listLogs(deployment.id, input.afterSeq, input.limit)
 }

@@ -12,6 +12,8 @@ import { deploymentDetail, deploymentLogs, history, listReleases } from '../app/
 import { resumeAutoDeploy } from '../app/resume.ts'
 import { previewRollback, rollback } from '../app/rollback.ts'
 import { status } from '../app/status.ts'
+import { createToken, listTokens, revokeToken } from '../app/tokens.ts'
+import { localIdentity } from '../core/identity.ts'
 import { listAudit, verifyAudit } from '../app/audit-verify.ts'
 import type { Deployment } from '../core/deployment/deployment.ts'
 import type { Engine } from '../engine/engine.ts'
@@ -109,6 +111,9 @@ export const createEmbeddedClient = (parts: EmbeddedParts): WakaClient => {
     verifyAudit: () => verifyAudit(app, { actor }),
     audit: (input) => listAudit(app, as(input)),
     follow,
+    createToken: (input) => createToken(app, { ...input, identity: localIdentity(actor) }),
+    listTokens: () => listTokens(app, { identity: localIdentity(actor) }),
+    revokeToken: (input) => revokeToken(app, { ...input, identity: localIdentity(actor) }),
     runEngine: async (options) => {
       const stopListening = events.listen(options.onEvent)
       try {

@@ -81,6 +81,12 @@ export const createHttpClient = async (options: { baseUrl: string; token: string
     verifyAudit: () => request('GET', '/api/v1/audit-events/verification'),
     audit: (input) => request('GET', `/api/v1/audit-events${query({ after: input.afterSeq, limit: input.limit })}`),
     follow: (ids, followOptions) => followRemote(transport, ids, followOptions),
+    createToken: (input) =>
+      request('POST', '/api/v1/tokens', {
+        body: { name: input.name, subject: input.subject ?? null, role: input.role, environments: input.environments, expiresIn: `${input.expiresInMs}ms` },
+      }),
+    listTokens: () => request('GET', '/api/v1/tokens'),
+    revokeToken: (input) => request('DELETE', `/api/v1/tokens/${input.id}`, { body: { reason: input.reason } }),
     runEngine: () => Promise.reject(new WakaError('INVALID_ARGUMENT', 'the server runs deployments by itself; `waka run` is for embedded mode')),
     close: () => Promise.resolve(),
   }

@@ -13,6 +13,8 @@ import type { DeploymentDetail, HistoryQuery, ReleaseRow } from '../app/read.ts'
 import type { Requested } from '../app/request-deployment.ts'
 import type { RollbackInput } from '../app/rollback.ts'
 import type { StatusReport } from '../app/status.ts'
+import type { CreatedToken, CreateTokenInput } from '../app/tokens.ts'
+import type { ApiToken } from '../core/auth-store.ts'
 import type { AuditEvent, ChainVerdict } from '../core/audit/audit-chain.ts'
 import type { Deployment } from '../core/deployment/deployment.ts'
 import type { EnvironmentPolicy, WakaPolicy } from '../core/policy.ts'
@@ -20,10 +22,12 @@ import type { Release } from '../core/release/release.ts'
 import type { Freeze, LogLine, Quarantine } from '../core/store.ts'
 import type { EngineEvent } from '../engine/events.ts'
 
-export type { CreateReleaseResult, DecideResult, DeploymentDetail, ReleaseRow, Requested, StatusReport, EngineEvent }
+export type { ApiToken, CreatedToken, CreateReleaseResult, DecideResult, DeploymentDetail, ReleaseRow, Requested, StatusReport, EngineEvent }
 export type { TargetStatus, PendingApproval } from '../app/status.ts'
 
 type Acting<T> = Omit<T, 'actor'>
+
+export type NewTokenInput = Omit<CreateTokenInput, 'identity'>
 
 export interface FollowOptions {
   readonly onEvent?: (event: EngineEvent) => void
@@ -81,6 +85,10 @@ export interface WakaClient {
    * where deployments run.
    */
   follow(ids: readonly number[], options?: FollowOptions): Promise<Deployment[]>
+
+  createToken(input: NewTokenInput): Promise<CreatedToken>
+  listTokens(): Promise<ApiToken[]>
+  revokeToken(input: { id: number; reason: string | null }): Promise<ApiToken>
   /** Runs the engine until nothing is runnable (or, with `watch`, until the signal aborts). */
   runEngine(options: { watch: boolean; signal?: AbortSignal; onEvent?: (event: EngineEvent) => void }): Promise<void>
   close(): Promise<void>

@@ -15,6 +15,7 @@ import { registerPreviewRoutes } from './routes/previews.ts'
 import { registerReleaseRoutes } from './routes/releases.ts'
 import { registerSessionRoutes, registerSignIn } from './routes/sessions.ts'
 import { registerStatusRoutes } from './routes/status.ts'
+import { registerTokenRoutes } from './routes/tokens.ts'
 import { registerWeb } from './routes/web.ts'
 
 export const OPENAPI_PATH = '/api/v1/openapi.json'
@@ -60,6 +61,7 @@ export const createHttpApp = (deps: HttpDeps): OpenAPIHono<HttpEnv> => {
   registerControlRoutes(app, deps)
   registerAuditRoutes(app, deps)
   registerPreviewRoutes(app, deps)
+  registerTokenRoutes(app, deps)
   registerEventRoutes(app, deps)
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',

@@ -21,6 +21,8 @@ export const createErrorHandler = (logger: Logger) => (error: Error, c: Context<
   const requestId = c.get('requestId')
   if (isWakaError(error)) {
     const details = { ...error.details, ...(error.hint ? { hint: error.hint } : {}) }
+    const retryAfterMs = error.details?.['retryAfterMs']
+    if (error.code === 'RATE_LIMITED' && typeof retryAfterMs === 'number') c.header('retry-after', String(Math.ceil(retryAfterMs / 1000)))
     return c.json(errorBody(error.code, error.message, details), HTTP_STATUS_BY_CODE[error.code])
   }
   if (error instanceof HTTPException && error.status < 500) {

@@ -4,6 +4,7 @@ import { createRelease } from '../../app/create-release.ts'
 import { listReleases } from '../../app/read.ts'
 import { WakaError } from '../../core/errors.ts'
 import { ARTIFACT_KINDS } from '../../core/release/release.ts'
+import { assertCommitMatches, commitOf } from '../../auth/github-identity.ts'
 import { callerOf } from '../acting.ts'
 import type { HttpDeps, HttpEnv } from '../http-deps.ts'
 import { limitBody } from '../middleware/body-guard.ts'
@@ -78,11 +79,10 @@ export const registerReleaseRoutes = (api: OpenAPIHono<HttpEnv>, deps: HttpDeps)
     const { context, actor } = callerOf(deps, c)
     const body = c.req.valid('json')
     const identity = c.get('identity')
-    // a workflow's release records the commit from its OIDC token, never one from the request
-    const credential = identity.credential
-    if (credential.kind === 'github' && body.source.commit !== null && body.source.commit !== credential.sha)
-      throw new WakaError('FORBIDDEN', `the request names commit ${body.source.commit}, but the token was issued for ${credential.sha}`)
-    const source = credential.kind === 'github' ? { ...body.source, commit: credential.sha, repository: credential.repository } : body.source
+    // a workflow's release records the commit and repository from its OIDC token, never the request's
+    assertCommitMatches(identity, body.source.commit)
+    const { credential } = identity
+    const source = credential.kind === 'github' ? { ...body.source, commit: commitOf(identity), repository: credential.repository } : body.source
     const result = await createRelease(context, { actor, service: body.service, version: body.version, artifact: body.artifact, source })
     for (const requested of result.deployments) deps.events.emit({ type: 'transition', deployment: requested.deployment })
     return c.json(result, 201)

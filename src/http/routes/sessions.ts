@@ -5,7 +5,8 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { rolesOf } from '../../core/access/access-policy.ts'
 import { actingAs } from '../../app/acting.ts'
 import type { HttpDeps, HttpEnv } from '../http-deps.ts'
-import { SESSION_COOKIE } from '../middleware/authenticate.ts'
+import { requestOrigin, SESSION_COOKIE } from '../middleware/authenticate.ts'
+import { WakaError } from '../../core/errors.ts'
 import { jsonBody, jsonResponses } from '../schemas/helpers.ts'
 
 const tags = ['sessions']
@@ -52,6 +53,9 @@ const rolesByEnvironment = (deps: HttpDeps, c: Context<HttpEnv>): Record<string,
 /** Sign-in is public (rate-limited by the authenticator); the other two need the session itself. */
 export const registerSignIn = (api: OpenAPIHono<HttpEnv>, deps: HttpDeps): void => {
   api.openapi(signInRoute, async (c) => {
+    // a cross-site form could otherwise sign a victim's browser into the attacker's session
+    const origin = c.req.header('origin')
+    if (origin !== undefined && origin !== requestOrigin(c, deps.publicOrigin)) throw new WakaError('FORBIDDEN', `cross-origin sign-in refused (Origin ${origin})`)
     const signedIn = await deps.auth.signIn({ token: c.req.valid('json').token, ip: clientIp(c) })
     setCookie(c, SESSION_COOKIE, signedIn.sessionId, {
       httpOnly: true,
