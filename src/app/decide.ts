@@ -32,6 +32,8 @@ export const decide = (context: AppContext, input: DecideInput): Promise<DecideR
     const deployment = await requireDeployment(tx, input.deploymentId)
     requireService(context.policy, deployment.service)
     const environment = requireEnvironment(context.policy, deployment.environment)
+    // permission first: someone who may not approve learns nothing about the deployment's state
+    authorize(context.policy, input.actor, 'approve', environment.name)
     const policy = environment.gates.approvals
     if (policy === null)
       throw new WakaError('INVALID_ARGUMENT', `${environment.name} requires no approvals; deployment #${deployment.id} needs none`)
@@ -39,7 +41,6 @@ export const decide = (context: AppContext, input: DecideInput): Promise<DecideR
       throw new WakaError('INVALID_TRANSITION', `deployment #${deployment.id} is ${deployment.status}; approvals are taken only while it waits`, {
         details: { status: deployment.status },
       })
-    authorize(context.policy, input.actor, 'approve', environment.name)
     const subject = {
       deploymentId: deployment.id,
       environment: environment.name,

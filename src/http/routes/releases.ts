@@ -82,7 +82,8 @@ export const registerReleaseRoutes = (api: OpenAPIHono<HttpEnv>, deps: HttpDeps)
     // a workflow's release records the commit and repository from its OIDC token, never the request's
     assertCommitMatches(identity, body.source.commit)
     const { credential } = identity
-    const source = credential.kind === 'github' ? { ...body.source, commit: commitOf(identity), repository: credential.repository } : body.source
+    const branch = credential.kind === 'github' && credential.ref.startsWith('refs/heads/') ? credential.ref.slice('refs/heads/'.length) : null
+    const source = credential.kind === 'github' ? { ...body.source, commit: commitOf(identity), repository: credential.repository, branch } : body.source
     const result = await createRelease(context, { actor, service: body.service, version: body.version, artifact: body.artifact, source })
     for (const requested of result.deployments) deps.events.emit({ type: 'transition', deployment: requested.deployment })
     return c.json(result, 201)
