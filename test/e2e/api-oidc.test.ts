@@ -51,7 +51,7 @@ describe('a GitHub Actions run registers a release with its OIDC token (fake Git
   })
 
   const upload = async () => {
-    const missing = await waka.api<{ missing: string[] }>(await fresh(), 'POST', '/api/v1/artifacts/missing', { sha256: [FILE_SHA] })
+    const missing = await waka.api<{ missing: string[] }>(await fresh(), 'POST /api/v1/artifacts/missing', { sha256: [FILE_SHA] })
     expect(missing.status).toBe(200)
     for (const sha256 of missing.body.missing) {
       const response = await fetch(`${waka.url}/api/v1/artifacts/blobs/${sha256}`, {
@@ -65,8 +65,7 @@ describe('a GitHub Actions run registers a release with its OIDC token (fake Git
   const register = async (token: string, version: string, commit: string | null = null) =>
     waka.api<{ release: { digest: string; source: { commit: string; branch: string; repository: string } }; deployments: unknown[] } & ErrorBody>(
       token,
-      'POST',
-      '/api/v1/releases',
+      'POST /api/v1/releases',
       {
         service: 'web',
         version,
@@ -92,23 +91,23 @@ describe('a GitHub Actions run registers a release with its OIDC token (fake Git
 
   it('accepts each token once', async () => {
     const token = await fresh()
-    expect((await waka.api(token, 'GET', '/api/v1/status')).status).toBe(200)
-    const replayed = await waka.api<ErrorBody>(token, 'GET', '/api/v1/status')
+    expect((await waka.api(token, 'GET /api/v1/status')).status).toBe(200)
+    const replayed = await waka.api<ErrorBody>(token, 'GET /api/v1/status')
     expect(replayed.status).toBe(401)
     expect(replayed.body.error.message).toContain('replayed')
   })
 
   it("matches the repository by numeric id: the right name with another id is refused", async () => {
-    const impostor = await waka.api<ErrorBody>(await fresh({ repository_id: '999' }), 'GET', '/api/v1/status')
+    const impostor = await waka.api<ErrorBody>(await fresh({ repository_id: '999' }), 'GET /api/v1/status')
     expect(impostor.status).toBe(403)
   })
 
   it("acts only on its own repository's services and only within its roles", async () => {
-    const other = await waka.api<ErrorBody>(await fresh(), 'POST', '/api/v1/deployments', { service: 'api', environment: 'staging', release: 'v1' })
+    const other = await waka.api<ErrorBody>(await fresh(), 'POST /api/v1/deployments', { service: 'api', environment: 'staging', release: 'v1' })
     expect(other.status).toBe(404)
-    const production = await waka.api<ErrorBody>(await fresh(), 'POST', '/api/v1/deployments', { service: 'web', environment: 'production', release: 'v1' })
+    const production = await waka.api<ErrorBody>(await fresh(), 'POST /api/v1/deployments', { service: 'web', environment: 'production', release: 'v1' })
     expect(production.status).toBe(403)
-    const pullRequestTarget = await waka.api<ErrorBody>(await fresh({ event_name: 'pull_request_target' }), 'GET', '/api/v1/status')
+    const pullRequestTarget = await waka.api<ErrorBody>(await fresh({ event_name: 'pull_request_target' }), 'GET /api/v1/status')
     expect(pullRequestTarget.status).toBe(403)
   })
 })

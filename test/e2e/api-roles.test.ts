@@ -43,7 +43,7 @@ describe('role × action × environment, through the API (every cell)', () => {
     const build = await waka.workspace.build('web', 'v1')
     const env = { WAKA_URL: waka.url, WAKA_TOKEN: admin }
     expect((await waka.workspace.waka(['release', 'create', 'web', 'v1', '--artifact', build, '--branch', 'main'], { env })).code).toBe(0)
-    const promotion = await waka.api<{ deployment: { id: number } }>(admin, 'POST', '/api/v1/promotions', { service: 'web', to: 'production' })
+    const promotion = await waka.api<{ deployment: { id: number } }>(admin, 'POST /api/v1/promotions', { service: 'web', to: 'production' })
     expect((await waka.workspace.waka(['cancel', String(promotion.body.deployment.id)], { env })).code).toBe(0)
     finished.set('staging', 1)
     finished.set('production', promotion.body.deployment.id)
@@ -58,27 +58,27 @@ describe('role × action × environment, through the API (every cell)', () => {
     const target = `/api/v1/environments/${environment}/services/web`
     switch (action) {
       case 'read':
-        return waka.api(token, 'GET', `/api/v1/deployments?environment=${environment}`)
+        return waka.api(token, `GET /api/v1/deployments?environment=${environment}`)
       case 'release':
-        return waka.api(token, 'POST', '/api/v1/artifacts/missing', { sha256: [] })
+        return waka.api(token, 'POST /api/v1/artifacts/missing', { sha256: [] })
       case 'deploy':
-        return waka.api(token, 'POST', '/api/v1/deployments', { service: 'web', environment, release: 'no-such-release' })
+        return waka.api(token, 'POST /api/v1/deployments', { service: 'web', environment, release: 'no-such-release' })
       case 'rollback':
-        return waka.api(token, 'POST', '/api/v1/rollbacks', { service: 'web', environment })
+        return waka.api(token, 'POST /api/v1/rollbacks', { service: 'web', environment })
       case 'cancel':
-        return waka.api(token, 'POST', `/api/v1/deployments/${id}/cancel`, {})
+        return waka.api(token, `POST /api/v1/deployments/${id}/cancel`, {})
       case 'approve':
-        return waka.api(token, 'POST', `/api/v1/deployments/${id}/approvals`, { decision: 'approve', comment: '' })
+        return waka.api(token, `POST /api/v1/deployments/${id}/approvals`, { decision: 'approve', comment: '' })
       case 'hold':
-        return waka.api(token, 'DELETE', `${target}/hold`, {})
+        return waka.api(token, `DELETE ${target}/hold`, {})
       case 'freeze':
-        return waka.api(token, 'POST', `/api/v1/environments/${environment}/freeze`, { reason: '' })
+        return waka.api(token, `POST /api/v1/environments/${environment}/freeze`, { reason: '' })
       case 'unfreeze':
-        return waka.api(token, 'DELETE', `/api/v1/environments/${environment}/freeze`, {})
+        return waka.api(token, `DELETE /api/v1/environments/${environment}/freeze`, {})
       case 'quarantine':
-        return waka.api(token, 'POST', '/api/v1/releases/web/no-such-release/quarantine', { reason: 'x' })
+        return waka.api(token, 'POST /api/v1/releases/web/no-such-release/quarantine', { reason: 'x' })
       case 'resume':
-        return waka.api(token, 'POST', `${target}/resume`, {})
+        return waka.api(token, `POST ${target}/resume`, {})
     }
   }
 

@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startWaka, type RunningWaka } from '../helpers/server-kit.ts'
+import { readStream, startWaka, type RunningWaka } from '../helpers/server-kit.ts'
 
 const CANARY = 'srv-c4n4ry/t0ken+value==&x'
 const FORMS = [CANARY, Buffer.from(CANARY).toString('base64'), Buffer.from(CANARY).toString('base64url'), encodeURIComponent(CANARY), Buffer.from(CANARY).toString('hex')]
@@ -55,16 +55,8 @@ describe('secrets never reach API responses, the event stream or the ledger (can
     // deployment 1 does not exist yet: the per-deployment stream is checked up front
     expect(stream?.status).toBe(404)
     const events = await fetch(`${waka.url}/api/v1/events`, { headers: { authorization: `Bearer ${alice}` }, signal: controller.signal })
-    const reader = events.body!.getReader()
-    let streamed = ''
-    const drain = (async () => {
-      for (;;) {
-        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }))
-        if (done) return
-        streamed += new TextDecoder().decode(value)
-      }
-    })()
-
+    let finished = false
+    const drain = readStream(events, () => finished, 60_000)
     const build = await waka.workspace.build('api', 'v1')
     const env = { WAKA_URL: waka.url, WAKA_TOKEN: alice }
     const created = await waka.workspace.waka(['release', 'create', 'api', 'v1', '--artifact', build], { env })
@@ -76,14 +68,15 @@ describe('secrets never reach API responses, the event stream or the ledger (can
 
     const responses: string[] = [staging.stdout, staging.stderr, production.stdout, production.stderr]
     for (const path of ['/api/v1/deployments', '/api/v1/deployments/1', '/api/v1/deployments/1/logs', '/api/v1/deployments/2', '/api/v1/deployments/2/logs', '/api/v1/status', '/api/v1/audit-events', '/metrics'])
-      responses.push(JSON.stringify((await waka.api(alice, 'GET', path)).body))
+      responses.push(JSON.stringify((await waka.api(alice, `GET ${path}`)).body))
     const logs = responses.join('\n')
     expect(logs).toContain('raw ***')
     expect(leaks(logs)).toEqual([])
 
     await new Promise((resolve) => setTimeout(resolve, 300))
+    finished = true
     controller.abort()
-    await drain
+    const streamed = await drain
     expect(streamed).toContain('event: deployment')
     expect(leaks(streamed)).toEqual([])
 

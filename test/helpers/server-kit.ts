@@ -15,8 +15,8 @@ export interface RunningWaka {
   readonly url: string
   /** An API token for `name`, created with the CLI as `admin` (a user the config makes admin in `*`). */
   token(name: string, options?: { role?: string; env?: readonly string[]; subject?: string }): Promise<string>
-  /** JSON over HTTP with a bearer token (or none). */
-  api<T = unknown>(token: string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>
+  /** JSON over HTTP with a bearer token (or none); `request` is like `GET /api/v1/status`. */
+  api<T = unknown>(token: string | null, request: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>
   /** Stops the server and starts it again on the same ledger (a restart). */
   restart(): Promise<void>
   stop(): Promise<void>
@@ -44,7 +44,8 @@ export const startWaka = async (config: string, options: { admin?: string } = {}
       if (result.code !== 0) throw new Error(`token create failed: ${result.stderr}`)
       return result.stdout.trim()
     },
-    async api(token, method, path, body, headers = {}) {
+    async api(token, request, body, headers = {}) {
+      const [method, path] = request.split(' ') as [string, string]
       const response = await fetch(`${server.url}${path}`, {
         method,
         headers: {
@@ -73,4 +74,22 @@ export const startWaka = async (config: string, options: { admin?: string } = {}
     },
   }
   return running
+}
+
+/** Reads a streaming response as text until `enough(text)` or the deadline, then stops reading. */
+export const readStream = async (response: Response, enough: (text: string) => boolean, timeoutMs = 20_000): Promise<string> => {
+  const body = response.body
+  if (!body) return ''
+  const reader = body.getReader()
+  const decoder = new TextDecoder()
+  let text = ''
+  const deadline = Date.now() + timeoutMs
+  while (!enough(text) && Date.now() < deadline) {
+    // an aborted request ends the stream: what was read so far is the answer
+    const chunk = (await reader.read().catch(() => ({ done: true }))) as { done: boolean; value?: Uint8Array }
+    if (chunk.done) break
+    text += decoder.decode(chunk.value, { stream: true })
+  }
+  await reader.cancel().catch(() => undefined)
+  return text
 }
