@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { extname, join, normalize, sep } from 'node:path'
+import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { Hono } from 'hono'
 import type { HttpEnv } from '../http-deps.ts'
 
@@ -19,14 +19,24 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
 }
 
+const safeDecode = (path: string): string => {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return path
+  }
+}
+
 /**
  * Serves the built dashboard: files under `webRoot` as they are, anything else (a client-side route)
  * as index.html. Paths are normalised and must stay inside `webRoot`.
  */
-export const registerWeb = (app: Hono<HttpEnv>, webRoot: string | null): void => {
+export const registerWeb = (app: Hono<HttpEnv>, webRootPath: string | null): void => {
+  // without a trailing separator, so the containment check below holds for `…/dist/` too
+  const webRoot = webRootPath === null ? null : resolve(webRootPath)
   app.get('*', async (c) => {
     if (webRoot === null) return c.text('the dashboard is not built: run `npm run build`', 404)
-    const relative = normalize(decodeURIComponent(c.req.path)).replace(/^([/\\])+/, '')
+    const relative = normalize(safeDecode(c.req.path)).replace(/^([/\\])+/, '')
     const path = join(webRoot, relative)
     const inside = path.startsWith(webRoot + sep) || path === webRoot
     const file = inside && extname(path) ? await readFile(path).catch(() => null) : null
