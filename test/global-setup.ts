@@ -1,17 +1,23 @@
 import { execFileSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 
+/** Runs one build step; a failure is reported and leaves nothing stale behind. */
+const buildStep = (what: string, output: string, args: readonly string[]): void => {
+  rmSync(output, { recursive: true, force: true })
+  try {
+    execFileSync(process.execPath, args, { stdio: 'pipe' })
+  } catch (error) {
+    const text = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error)
+    process.stderr.write(`warning: building ${what} failed; the tests that need it will fail:\n${text}\n`)
+  }
+}
+
 /**
- * End-to-end tests spawn the real `waka` binary, so build it once before they run. A failed
- * build leaves no dist/ behind (never a stale one); the end-to-end tests then fail saying so,
- * while unit tests still run.
+ * End-to-end tests spawn the real `waka` binary and drive the built dashboard in Chromium, so build
+ * both once before they run. A failed build leaves no output behind (never a stale one); the tests
+ * that need it then fail saying so, while the others still run.
  */
 export default function setup(): void {
-  rmSync('dist', { recursive: true, force: true })
-  try {
-    execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'pipe' })
-  } catch (error) {
-    const output = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error)
-    process.stderr.write(`warning: building dist/ failed; end-to-end tests will fail:\n${output}\n`)
-  }
+  buildStep('dist/waka.mjs (the CLI)', 'dist/waka.mjs', ['scripts/build.mjs'])
+  buildStep('web/dist/ (the dashboard)', 'web/dist', ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'])
 }

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import { describeArtifact } from '../artifacts/describe-artifact.ts'
 import { WakaError } from '../core/errors.ts'
-import { createTransport } from './http-transport.ts'
+import { createTransport, type BearerToken } from './http-transport.ts'
 import { followRemote } from './remote-follow.ts'
 import type { PipelineView, WakaClient } from './waka-client.ts'
 
@@ -23,7 +23,7 @@ const path = (...segments: readonly (string | number)[]): string => segments.map
  * The remote client: the same calls as the embedded one, sent to `waka server`. Who is acting is
  * whoever the token says, not a flag; the server runs the deployments.
  */
-export const createHttpClient = async (options: { baseUrl: string; token: string }): Promise<WakaClient> => {
+export const createHttpClient = async (options: { baseUrl: string; token: BearerToken }): Promise<WakaClient> => {
   const transport = createTransport(options)
   const { request } = transport
   const session = await request<{ user: string }>('GET', '/api/v1/session')

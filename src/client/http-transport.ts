@@ -19,13 +19,20 @@ const toError = (status: number, body: unknown): WakaError => {
   return new WakaError('INTERNAL', `the server answered ${status} without an error body`)
 }
 
+/**
+ * A bearer credential: a fixed API token, or a function that returns a fresh one for each request
+ * (a GitHub OIDC token is accepted once, so every request needs its own).
+ */
+export type BearerToken = string | (() => Promise<string>)
+
 /** JSON over HTTP with a bearer token; the token is sent only to `baseUrl` and never printed. */
-export const createTransport = (options: { baseUrl: string; token: string }): Transport => {
+export const createTransport = (options: { baseUrl: string; token: BearerToken }): Transport => {
   const baseUrl = options.baseUrl.replace(/\/+$/, '')
   return {
     baseUrl,
     request: async <T>(method: string, path: string, request: { body?: unknown; raw?: RequestBody; headers?: Record<string, string> } = {}): Promise<T> => {
-      const headers: Record<string, string> = { authorization: `Bearer ${options.token}`, accept: 'application/json', ...request.headers }
+      const token = typeof options.token === 'string' ? options.token : await options.token()
+      const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json', ...request.headers }
       let body: RequestBody | undefined = request.raw
       if (request.body !== undefined) {
         headers['content-type'] = 'application/json'

@@ -48,7 +48,7 @@ export const followRemote = async (transport: Transport, ids: readonly number[],
       if (!settled(deployment, held)) allSettled = false
     }
     if (allSettled || options.signal?.aborted) return current
-    await abortableSleep(POLL_MS, options.signal)
+    await abortableSleep(options.pollMs ?? POLL_MS, options.signal)
   }
 }
 

@@ -32,6 +32,8 @@ export type NewTokenInput = Omit<CreateTokenInput, 'identity'>
 export interface FollowOptions {
   readonly onEvent?: (event: EngineEvent) => void
   readonly signal?: AbortSignal
+  /** Remote mode: how often to ask the server (default 400 ms). */
+  readonly pollMs?: number
 }
 
 /** Services and environments in pipeline order, with their gates: what the CLI needs of waka.yml. */
