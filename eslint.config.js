@@ -26,6 +26,12 @@ const layer = (name, forbidden, { node = true } = {}) => ({
   },
 })
 
+const BROWSER_GLOBALS = Object.fromEntries(
+  ['window', 'document', 'navigator', 'location', 'history', 'fetch', 'EventSource', 'URL', 'URLSearchParams', 'HTMLElement', 'Event', 'MessageEvent', 'console', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'].map(
+    (name) => [name, 'readonly'],
+  ),
+)
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'web/dist/**', 'coverage/**', 'schema/**'] },
   js.configs.recommended,
@@ -48,6 +54,14 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', URL: 'readonly', console: 'readonly' } },
+  },
+  {
+    // the dashboard runs in the browser and reaches the server only over the HTTP API
+    files: ['web/**/*.{ts,tsx}'],
+    languageOptions: { globals: BROWSER_GLOBALS },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/*', '../../src/**', 'node:*'], message: 'web/ talks to the server only over the HTTP API' }] }],
+    },
   },
   layer('core', ['app', 'engine', 'storage', 'drivers', 'http', 'cli', 'config', 'client', 'artifacts', 'health', 'auth', 'demo'], { node: false }),
   layer('config', ['app', 'engine', 'storage', 'http', 'cli', 'client', 'artifacts', 'health', 'demo']),
