@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { pino } from 'pino'
 import { createArtifactStore, type ArtifactStore } from './artifacts/artifact-store.ts'
@@ -104,7 +105,7 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-const WEB_ROOT = new URL('../web/dist/', import.meta.url).pathname
+const WEB_ROOT = fileURLToPath(new URL('../web/dist/', import.meta.url))
 
 /** `waka server`: the API, the dashboard and an always-running engine over one ledger. */
 export const startServer = async (options: ServerOptions): Promise<RunningServer> => {
