@@ -60,9 +60,18 @@ export const repositoriesAreConsistent: Rule = ({ config, report }) => {
   }
 }
 
+/** Environments gated by GitHub's own reviewers must be Waka environments too. */
+export const githubEnvironmentsExist: Rule = ({ config, report }) => {
+  const known = Object.keys(config.environments).join(', ')
+  for (const [index, environment] of (config.github?.workflows?.githubEnvironments ?? []).entries())
+    if (!Object.hasOwn(config.environments, environment))
+      report(['github', 'workflows', 'githubEnvironments', index], `expected one of the environments (${known}), got ${JSON.stringify(environment)}`)
+}
+
 export const GITHUB_RULES: readonly Rule[] = [
   repositoryRoleScopesExist,
   oidcSettingsNeedRepositoryId,
   repositoryRolesNeedOidc,
   repositoriesAreConsistent,
+  githubEnvironmentsExist,
 ]

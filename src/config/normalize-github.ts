@@ -1,7 +1,8 @@
 /** Written `github` and `services.<s>.repository` → the policy GitHub OIDC verification reads. */
 import { parseDuration } from '../core/duration.ts'
-import type { GithubPolicy, RepositoryPolicy } from '../core/policy.ts'
+import type { BuildPolicy, GithubPolicy, RepositoryPolicy } from '../core/policy.ts'
 import type { WrittenGithub, WrittenRepository } from './repository-schema.ts'
+import type { WrittenBuild } from './workflows-schema.ts'
 
 export const GITHUB_OIDC_DEFAULTS = {
   issuer: 'https://token.actions.githubusercontent.com',
@@ -24,8 +25,21 @@ export const normalizeGithub = (github: WrittenGithub | undefined): GithubPolicy
       maxTokenAgeMs: ms(oidc.maxTokenAge ?? GITHUB_OIDC_DEFAULTS.maxTokenAge),
       clockToleranceMs: ms(oidc.clockTolerance ?? GITHUB_OIDC_DEFAULTS.clockTolerance),
     },
+    workflows: github.workflows
+      ? {
+          server: github.workflows.server,
+          action: { repository: github.workflows.action.repository, sha: github.workflows.action.sha, tag: github.workflows.action.tag ?? null },
+          ci: github.workflows.ci ?? 'CI',
+          branch: github.workflows.branch ?? 'main',
+          runner: github.workflows.runner ?? 'ubuntu-24.04',
+          githubEnvironments: github.workflows.githubEnvironments ?? [],
+        }
+      : null,
   }
 }
+
+export const normalizeBuild = (build: WrittenBuild | undefined): BuildPolicy | null =>
+  build ? { run: build.run, artifact: build.artifact, node: build.node ?? null } : null
 
 export const normalizeRepository = (repository: WrittenRepository | undefined): RepositoryPolicy | null =>
   repository

@@ -192,6 +192,7 @@ describe('normalizeConfig: GitHub OIDC', () => {
         maxTokenAgeMs: 600_000,
         clockToleranceMs: 30_000,
       },
+      workflows: null,
     })
     expect(policy.services['web']?.repository).toMatchObject({ id: 42, roles: { staging: 'deployer' }, events: ['push', 'workflow_dispatch'] })
   })

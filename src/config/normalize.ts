@@ -19,7 +19,7 @@ import type { Role } from '../core/access/roles.ts'
 import type { WrittenAccess } from './access-schema.ts'
 import type { WrittenEnvironment } from './environment-schema.ts'
 import type { WrittenHttpCheck } from './health-schema.ts'
-import { normalizeGithub, normalizeRepository } from './normalize-github.ts'
+import { normalizeBuild, normalizeGithub, normalizeRepository } from './normalize-github.ts'
 import { mergeDriver, mergeHealth, mergeSecrets, mergeVariables, targetLayers } from './layers.ts'
 import type { WrittenConfig } from './schema.ts'
 import { parseClock, parseDays } from './weekdays.ts'
@@ -118,6 +118,7 @@ export const normalizeConfig = (config: WrittenConfig): WakaPolicy => {
       {
         name,
         repository: normalizeRepository(service.repository),
+        build: normalizeBuild(service.build),
         targets: Object.fromEntries(environmentNames.map((environment) => [environment, normalizeTarget(config, name, environment)])),
       },
     ]),

@@ -9,6 +9,7 @@ import { environmentSchema } from './environment-schema.ts'
 import { environmentName, secretNames, serviceName, variables } from './fields.ts'
 import { healthSchema } from './health-schema.ts'
 import { githubSchema, repositorySchema } from './repository-schema.ts'
+import { buildSchema } from './workflows-schema.ts'
 
 const serviceEnvironmentSchema = z
   .strictObject({
@@ -22,6 +23,7 @@ const serviceEnvironmentSchema = z
 const serviceSchema = z
   .strictObject({
     repository: repositorySchema.optional(),
+    build: buildSchema.optional(),
     health: healthSchema.optional(),
     driver: serviceDriverSchema.optional(),
     variables: variables.optional().describe('Variables for this service in every environment'),

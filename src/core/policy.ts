@@ -16,6 +16,24 @@ export interface WakaPolicy {
 export interface GithubPolicy {
   /** How GitHub Actions runs authenticate with their OIDC token. */
   readonly oidc: GithubOidcPolicy
+  /** What `waka github workflows` writes; null when not configured. */
+  readonly workflows: WorkflowsPolicy | null
+}
+
+export interface WorkflowsPolicy {
+  readonly server: string
+  readonly action: { readonly repository: string; readonly sha: string; readonly tag: string | null }
+  readonly ci: string
+  readonly branch: string
+  readonly runner: string
+  /** Environments whose jobs name a GitHub environment, so GitHub's required reviewers apply too. */
+  readonly githubEnvironments: readonly string[]
+}
+
+export interface BuildPolicy {
+  readonly run: string
+  readonly artifact: string
+  readonly node: string | null
 }
 
 export interface GithubOidcPolicy {
@@ -33,6 +51,8 @@ export interface ServicePolicy {
   readonly name: string
   /** The repository allowed to register releases (GitHub OIDC matches the numeric id). */
   readonly repository: RepositoryPolicy | null
+  /** How CI builds the service's artifact (for generated workflows); null when not configured. */
+  readonly build: BuildPolicy | null
   /** How this service runs in each environment: environment defaults merged with service overrides. */
   readonly targets: Readonly<Record<string, ServiceTarget>>
 }
