@@ -20,6 +20,7 @@ import { registerValidate } from './commands/validate.ts'
 import { registerLogin } from './commands/login.ts'
 import { registerServer } from './commands/server.ts'
 import { registerToken } from './commands/token.ts'
+import { registerGithub } from './commands/github.ts'
 import { remoteCredentials } from './credentials.ts'
 import type { CliContext, CliDeps, GlobalOptions } from './context.ts'
 import { EXIT, EXIT_CODE_BY_CODE, type ExitCode } from './output/exit-codes.ts'
@@ -127,6 +128,7 @@ export const runCli = async (argv: readonly string[], deps: CliDeps): Promise<Ex
   registerServer(program, context)
   registerLogin(program, context)
   registerToken(program, context)
+  registerGithub(program, context)
   for (const command of program.commands) command.exitOverride()
   exitState.code = EXIT.ok
   let code: ExitCode

@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { formatProblem, loadConfigFile } from '../../config/load.ts'
 import type { ConfigProblem } from '../../config/load.ts'
 import { isWakaError } from '../../core/errors.ts'
+import { checkWorkflowDirectory, formatWorkflowProblem } from '../../github/workflows/check-files.ts'
 import { action } from '../action.ts'
 import type { CliContext } from '../context.ts'
 import { EXIT } from '../output/exit-codes.ts'
@@ -11,8 +12,10 @@ export const registerValidate = (program: Command, context: CliContext): void =>
   program
     .command('validate')
     .description('check waka.yml and report every problem with file:line:column; exits non-zero on any')
+    .option('--workflows [dir]', 'check GitHub workflow files instead (default .github/workflows): pins, permissions, untrusted expressions, actionlint')
     .action(
-      action(async () => {
+      action(async (options: { workflows?: string | true }) => {
+        if (options.workflows !== undefined) return validateWorkflows(context, options.workflows === true ? '.github/workflows' : options.workflows)
         const { config, json } = context.globals()
         try {
           const loaded = await loadConfigFile(config)
@@ -31,4 +34,12 @@ export const registerValidate = (program: Command, context: CliContext): void =>
         }
       }),
     )
+}
+
+const validateWorkflows = async (context: CliContext, dir: string) => {
+  const { files, problems } = await checkWorkflowDirectory(dir)
+  if (context.globals().json) out(context.io, JSON.stringify({ valid: problems.length === 0, files, problems }, null, 2))
+  else for (const problem of problems) out(context.io, formatWorkflowProblem(problem))
+  err(context.io, problems.length ? `${problems.length} problem(s) in ${files.length} workflow file(s)` : `${files.length} workflow file(s) pass the security rules and actionlint`)
+  return problems.length ? EXIT.invalidInput : EXIT.ok
 }
