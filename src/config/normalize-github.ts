@@ -29,7 +29,7 @@ export const normalizeGithub = (github: WrittenGithub | undefined): GithubPolicy
       ? {
           server: github.workflows.server,
           action: { repository: github.workflows.action.repository, sha: github.workflows.action.sha, tag: github.workflows.action.tag ?? null },
-          ci: github.workflows.ci ?? 'CI',
+          ci: github.workflows.ci ?? 'ci.yml',
           branch: github.workflows.branch ?? 'main',
           runner: github.workflows.runner ?? 'ubuntu-24.04',
           githubEnvironments: github.workflows.githubEnvironments ?? [],

@@ -35,7 +35,11 @@ export const workflowsSchema = z
         tag: z.string().max(64).optional().describe('The tag that commit carries, written as a comment next to the pin'),
       })
       .describe('The Waka GitHub Action, pinned to a commit'),
-    ci: z.string().min(1).max(100).optional().describe('Name of the CI workflow whose success on the branch starts a release (default CI)'),
+    ci: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]+\.ya?ml$/, { message: 'expected a workflow file name like ci.yml' })
+      .optional()
+      .describe('The CI workflow file under .github/workflows, called before every release (it must allow workflow_call); default ci.yml'),
     branch: z.string().min(1).max(255).optional().describe('The branch releases are built from (default main)'),
     runner: z.string().min(1).max(100).optional().describe('runs-on label (default ubuntu-24.04)'),
     githubEnvironments: z
