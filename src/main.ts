@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
-import { pino } from 'pino'
+import { pino, type Logger } from 'pino'
 import { createArtifactStore, type ArtifactStore } from './artifacts/artifact-store.ts'
 import type { AppContext } from './app/context.ts'
 import { requireTarget } from './app/lookup.ts'
@@ -23,6 +23,7 @@ import { Engine } from './engine/engine.ts'
 import { parseFailpoints } from './engine/failpoints.ts'
 import { isOwnerAlive, processOwner } from './engine/owner.ts'
 import { environmentSecrets } from './engine/secrets.ts'
+import { createDeploymentsMirror } from './github/deployments/mirror.ts'
 import { createHttpApp } from './http/app.ts'
 import { createMetrics } from './http/metrics.ts'
 import { openSqliteStore } from './storage/sqlite/sqlite-store.ts'
@@ -107,6 +108,18 @@ export interface RunningServer {
 
 const WEB_ROOT = fileURLToPath(new URL('../web/dist/', import.meta.url))
 
+/** The GitHub Deployments mirror, when waka.yml configures one and its token is set. */
+const mirrorDeployments = (app: AppContext, logger: Logger) => {
+  const settings = app.policy.github?.deployments
+  if (!settings) return null
+  const token = process.env[settings.tokenEnv]
+  if (!token) {
+    logger.warn({ variable: settings.tokenEnv }, 'github.deployments is configured but its token variable is not set: not mirroring')
+    return null
+  }
+  return createDeploymentsMirror({ policy: app.policy, mirror: settings, token, store: app.store, log: logger })
+}
+
 /** `waka server`: the API, the dashboard and an always-running engine over one ledger. */
 export const startServer = async (options: ServerOptions): Promise<RunningServer> => {
   const runtime = await openRuntime(options.configPath)
@@ -119,6 +132,8 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
       logger.info({ deployment: event.deployment.id, status: event.deployment.status, environment: event.deployment.environment }, event.deployment.statusReason ?? event.deployment.status)
     else if (event.type === 'fault') logger.error({ deployment: event.deploymentId }, event.message)
   })
+  const mirror = mirrorDeployments(app, logger)
+  if (mirror) events.listen(mirror.onEvent)
   let ready = false
   const http = createHttpApp({
     app,
@@ -150,6 +165,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
       stopEngine.abort()
       await loop
       await engine.drain()
+      await mirror?.settle()
       const closed = new Promise<void>((resolvePromise) => server.close(() => resolvePromise()))
       // open event streams would otherwise keep the server from closing
       if ('closeAllConnections' in server) server.closeAllConnections()

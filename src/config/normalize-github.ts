@@ -35,6 +35,13 @@ export const normalizeGithub = (github: WrittenGithub | undefined): GithubPolicy
           githubEnvironments: github.workflows.githubEnvironments ?? [],
         }
       : null,
+    deployments: github.deployments
+      ? {
+          api: (github.deployments.api ?? 'https://api.github.com').replace(/\/+$/, ''),
+          tokenEnv: github.deployments.tokenEnv ?? 'WAKA_GITHUB_TOKEN',
+          dashboard: github.deployments.dashboard ?? github.workflows?.server ?? null,
+        }
+      : null,
   }
 }
 

@@ -193,6 +193,7 @@ describe('normalizeConfig: GitHub OIDC', () => {
         clockToleranceMs: 30_000,
       },
       workflows: null,
+      deployments: null,
     })
     expect(policy.services['web']?.repository).toMatchObject({ id: 42, roles: { staging: 'deployer' }, events: ['push', 'workflow_dispatch'] })
   })

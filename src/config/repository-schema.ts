@@ -3,7 +3,7 @@
  * authenticate with their OIDC token, and what they may do then.
  */
 import { z } from 'zod'
-import { workflowsSchema } from './workflows-schema.ts'
+import { deploymentsMirrorSchema, workflowsSchema } from './workflows-schema.ts'
 import { ROLES } from '../core/access/roles.ts'
 import { parseDuration } from '../core/duration.ts'
 import { scopeKey } from './access-schema.ts'
@@ -145,7 +145,7 @@ const oidcSchema = z
   .describe('GitHub Actions OIDC: runs of the repositories under services.<s>.repository authenticate with their ID token')
 
 export const githubSchema = z
-  .strictObject({ oidc: oidcSchema, workflows: workflowsSchema.optional() })
+  .strictObject({ oidc: oidcSchema, workflows: workflowsSchema.optional(), deployments: deploymentsMirrorSchema.optional() })
   .describe('GitHub integration')
 
 export type WrittenRepository = z.infer<typeof repositorySchema>

@@ -51,3 +51,17 @@ export const workflowsSchema = z
 
 export type WrittenBuild = z.infer<typeof buildSchema>
 export type WrittenWorkflows = z.infer<typeof workflowsSchema>
+
+export const deploymentsMirrorSchema = z
+  .strictObject({
+    api: z.string().url().optional().describe('The GitHub API (default https://api.github.com; GitHub Enterprise: https://<host>/api/v3)'),
+    tokenEnv: z
+      .string()
+      .regex(/^[A-Z_][A-Z0-9_]*$/, { message: 'expected an environment variable name like WAKA_GITHUB_TOKEN' })
+      .optional()
+      .describe('The environment variable holding a token with deployments:write on the repositories (default WAKA_GITHUB_TOKEN)'),
+    dashboard: z.string().url().optional().describe('The dashboard URL, linked from each GitHub deployment (default github.workflows.server)'),
+  })
+  .describe("Mirror Waka's deployments to GitHub's Deployments API, so each repository's environment page shows the truth")
+
+export type WrittenDeploymentsMirror = z.infer<typeof deploymentsMirrorSchema>

@@ -18,6 +18,15 @@ export interface GithubPolicy {
   readonly oidc: GithubOidcPolicy
   /** What `waka github workflows` writes; null when not configured. */
   readonly workflows: WorkflowsPolicy | null
+  /** Mirroring deployments to GitHub's Deployments API; null when off. */
+  readonly deployments: DeploymentsMirrorPolicy | null
+}
+
+export interface DeploymentsMirrorPolicy {
+  readonly api: string
+  /** The environment variable that holds the token (the token itself never enters waka.yml). */
+  readonly tokenEnv: string
+  readonly dashboard: string | null
 }
 
 export interface WorkflowsPolicy {
