@@ -4,42 +4,12 @@ import type { WakaClient } from '../client/waka-client.ts'
 import { isWakaError, WakaError } from '../core/errors.ts'
 import { checkPerson } from '../core/names.ts'
 import { exitState } from './action.ts'
-import { registerApprove } from './commands/approve.ts'
-import { registerAudit } from './commands/audit.ts'
-import { registerControls } from './commands/controls.ts'
-import { registerDemo } from './commands/demo.ts'
-import { registerDeploy } from './commands/deploy.ts'
-import { registerHistory } from './commands/history.ts'
-import { registerInit } from './commands/init.ts'
-import { registerLogs } from './commands/logs.ts'
-import { registerRelease } from './commands/release.ts'
-import { registerRollback } from './commands/rollback.ts'
-import { registerRun } from './commands/run.ts'
-import { registerStatus } from './commands/status.ts'
-import { registerValidate } from './commands/validate.ts'
-import { registerLogin } from './commands/login.ts'
-import { registerServer } from './commands/server.ts'
-import { registerToken } from './commands/token.ts'
-import { registerGithub } from './commands/github.ts'
 import { remoteCredentials } from './credentials.ts'
+import { defineProgram } from './program.ts'
 import type { CliContext, CliDeps, GlobalOptions } from './context.ts'
 import { EXIT, EXIT_CODE_BY_CODE, type ExitCode } from './output/exit-codes.ts'
 import { err, out, paint, processIo } from './output/io.ts'
 
-const EXIT_CODES_HELP = `
-Exit codes:
-  0  done
-  1  failed (including a deployment that ended failed, errored, interrupted, rejected or cancelled)
-  2  cancelled at a confirmation prompt
-  3  invalid input: usage, waka.yml, or a confirmation needed without a terminal (pass --yes)
-  4  not permitted (no role allows it, or approving your own deployment)
-  8  pending: waiting for approvals, a hold, a soak time or a deploy window
-
-Environment:
-  WAKA_CONFIG   config file (default ./waka.yml)     WAKA_USER   who is acting (default: OS user)
-  WAKA_SECRET_<ENVIRONMENT>_<NAME>   secret values, read when a deployment runs
-  WAKA_URL, WAKA_TOKEN   talk to a waka server instead of the local ledger (or: waka login)
-  NO_COLOR, CI  no colour (CI: no spinners either)`
 
 /** The acting person: --as, WAKA_USER, or the operating-system user. Trusted in embedded mode. */
 const resolveActor = (flag: string | undefined): string => {
@@ -100,35 +70,7 @@ export const runCli = async (argv: readonly string[], deps: CliDeps): Promise<Ex
     globals,
     client: () => (opened.client ??= openClient()),
   }
-  program
-    .version(deps.version)
-    .description('Waka: releases by digest, approval gates, promotion of the same bytes, one-command rollback')
-    .option('-c, --config <file>', 'waka.yml to use', process.env['WAKA_CONFIG'] ?? 'waka.yml')
-    .option('--as <user>', 'who is acting (default: WAKA_USER, then the OS user)')
-    .option('--json', 'machine-readable output on stdout')
-    .option('-y, --yes', 'confirm protected-environment actions without asking')
-    .option('--no-color', 'no colour, even on a terminal')
-    .addHelpText('after', EXIT_CODES_HELP)
-    .showHelpAfterError()
-    .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
-  registerInit(program, context, () => resolveActor(globals().as))
-  registerValidate(program, context)
-  registerRelease(program, context)
-  registerDeploy(program, context)
-  registerApprove(program, context)
-  registerRollback(program, context)
-  registerStatus(program, context)
-  registerHistory(program, context)
-  registerLogs(program, context)
-  registerControls(program, context)
-  registerAudit(program, context)
-  registerRun(program, context)
-  registerDemo(program, context)
-  registerServer(program, context)
-  registerLogin(program, context)
-  registerToken(program, context)
-  registerGithub(program, context)
+  defineProgram(program, context, () => resolveActor(globals().as))
   for (const command of program.commands) command.exitOverride()
   exitState.code = EXIT.ok
   let code: ExitCode
