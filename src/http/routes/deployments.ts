@@ -1,5 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import type { Context } from 'hono'
 import { cancel } from '../../app/cancel.ts'
+import { recordGithubEnvironmentGate } from '../../app/github-environment.ts'
 import { decide } from '../../app/decide.ts'
 import { deploy, promote } from '../../app/deploy.ts'
 import { deploymentDetail, deploymentLogs, history } from '../../app/read.ts'
@@ -103,7 +105,8 @@ const cancelRoute = createRoute({
 })
 
 export const registerDeploymentRoutes = (api: OpenAPIHono<HttpEnv>, deps: HttpDeps): void => {
-  const publish = (requested: Requested): Requested => {
+  const publish = async (c: Context<HttpEnv>, requested: Requested): Promise<Requested> => {
+    await recordGithubEnvironmentGate(deps.app, c.get('identity'), requested.deployment)
     for (const deployment of [requested.deployment, ...requested.superseded]) deps.events.emit({ type: 'transition', deployment })
     return requested
   }
@@ -133,15 +136,15 @@ export const registerDeploymentRoutes = (api: OpenAPIHono<HttpEnv>, deps: HttpDe
   })
   api.openapi(deployRoute, async (c) => {
     const { context, actor } = callerOf(deps, c)
-    return c.json(publish(await deploy(context, { actor, ...c.req.valid('json') })), 201)
+    return c.json(await publish(c, await deploy(context, { actor, ...c.req.valid('json') })), 201)
   })
   api.openapi(promoteRoute, async (c) => {
     const { context, actor } = callerOf(deps, c)
-    return c.json(publish(await promote(context, { actor, ...c.req.valid('json') })), 201)
+    return c.json(await publish(c, await promote(context, { actor, ...c.req.valid('json') })), 201)
   })
   api.openapi(rollbackRoute, async (c) => {
     const { context, actor } = callerOf(deps, c)
-    return c.json(publish(await rollback(context, { actor, ...c.req.valid('json') })), 201)
+    return c.json(await publish(c, await rollback(context, { actor, ...c.req.valid('json') })), 201)
   })
   api.openapi(approvalRoute, async (c) => {
     const { context, actor } = callerOf(deps, c)
