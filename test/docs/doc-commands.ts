@@ -51,13 +51,15 @@ export const wakaCommands = (text: string, file: string): DocCommand[] => {
   const commands: DocCommand[] = []
   const lines = text.split('\n')
   let fenced = false
+  let diagram = false
   for (let index = 0; index < lines.length; index++) {
     const raw = lines[index] ?? ''
     if (/^\s*```/.test(raw)) {
       fenced = !fenced
+      diagram = fenced && /```\s*mermaid/.test(raw)
       continue
     }
-    if (!fenced) continue
+    if (!fenced || diagram) continue
     let joined = raw
     const start = index
     while (joined.trimEnd().endsWith('\\') && index + 1 < lines.length) joined = `${joined.trimEnd().slice(0, -1)} ${lines[++index] ?? ''}`
