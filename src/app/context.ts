@@ -11,7 +11,25 @@ export interface AppContext {
   readonly artifacts: ArtifactIngest
   /** sha256, hex */
   readonly hash: HashText
+  /** What a target's hosts run, per its driver (for drift); absent where drivers are out of reach. */
+  readonly inspectTargets?: InspectTargets
 }
+
+/** One host of a target as its driver reports it; `drift` when it runs other than `expected`. */
+export interface HostLive {
+  readonly target: string
+  readonly live: string | null
+  readonly error: string | null
+  readonly drift: boolean
+}
+
+export type InspectTargets = (input: {
+  readonly service: string
+  readonly environment: string
+  /** The release the ledger says is live, or null when none is. */
+  readonly expected: { readonly version: string; readonly digest: string } | null
+  readonly signal: AbortSignal
+}) => Promise<readonly HostLive[]>
 
 /** Actors Waka itself acts as, for the audit log. */
 export const SYSTEM_ACTORS = {

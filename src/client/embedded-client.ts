@@ -12,6 +12,7 @@ import { deploymentDetail, deploymentLogs, history, listReleases } from '../app/
 import { resumeAutoDeploy } from '../app/resume.ts'
 import { previewRollback, rollback } from '../app/rollback.ts'
 import { status } from '../app/status.ts'
+import { targetHosts } from '../app/target-hosts.ts'
 import { createToken, listTokens, revokeToken } from '../app/tokens.ts'
 import { localIdentity } from '../core/identity.ts'
 import { listAudit, verifyAudit } from '../app/audit-verify.ts'
@@ -104,6 +105,7 @@ export const createEmbeddedClient = (parts: EmbeddedParts): WakaClient => {
     previewPromotion: (input) => promotionRelease(app.store, app, input),
     previewRollback: (input) => previewRollback(app, as(input)),
     status: (input) => status(app, as(input)),
+    targetHosts: (input) => targetHosts(app, as(input)),
     history: (query) => history(app, as(query)),
     deployment: (id) => deploymentDetail(app, { actor, deploymentId: id }),
     logs: (input) => deploymentLogs(app, as(input)),

@@ -73,6 +73,7 @@ export const createHttpClient = async (options: { baseUrl: string; token: Bearer
     previewPromotion: (input) => request('GET', `/api/v1/previews/promotion${query({ service: input.service, to: input.to, from: input.from, release: input.release })}`),
     previewRollback: (input) => request('GET', `/api/v1/previews/rollback${query({ service: input.service, environment: input.environment, to: input.to })}`),
     status: (input) => request('GET', `/api/v1/status${query({ service: input.service })}`),
+    targetHosts: (input) => request('GET', `/api/v1/targets${query({ service: input.service })}`),
     history: (input) =>
       request('GET', `/api/v1/deployments${query({ service: input.service, environment: input.environment, status: input.statuses, limit: input.limit, before: input.beforeId })}`),
     deployment: (id) => request('GET', `/api/v1/deployments/${id}`),

@@ -13,6 +13,7 @@ import type { DeploymentDetail, HistoryQuery, ReleaseRow } from '../app/read.ts'
 import type { Requested } from '../app/request-deployment.ts'
 import type { RollbackInput } from '../app/rollback.ts'
 import type { StatusReport } from '../app/status.ts'
+import type { TargetHosts } from '../app/target-hosts.ts'
 import type { CreatedToken, CreateTokenInput } from '../app/tokens.ts'
 import type { ApiToken } from '../core/auth-store.ts'
 import type { AuditEvent, ChainVerdict } from '../core/audit/audit-chain.ts'
@@ -24,6 +25,7 @@ import type { EngineEvent } from '../engine/events.ts'
 
 export type { ApiToken, CreatedToken, CreateReleaseResult, DecideResult, DeploymentDetail, ReleaseRow, Requested, StatusReport, EngineEvent }
 export type { TargetStatus, PendingApproval } from '../app/status.ts'
+export type { TargetHosts } from '../app/target-hosts.ts'
 
 type Acting<T> = Omit<T, 'actor'>
 
@@ -74,6 +76,8 @@ export interface WakaClient {
   previewRollback(input: { service: string; environment: string; to: string | null }): Promise<Release>
 
   status(input: { service: string | null }): Promise<StatusReport>
+  /** What each target's hosts run, asked of the drivers, next to the ledger (drift). */
+  targetHosts(input: { service: string | null }): Promise<TargetHosts[]>
   history(query: Acting<HistoryQuery>): Promise<Deployment[]>
   deployment(id: number): Promise<DeploymentDetail>
   logs(input: { deploymentId: number; afterSeq: number; limit: number }): Promise<LogLine[]>

@@ -6,6 +6,7 @@ import { type Driver, type DriverScope } from './driver.ts'
 import { createLocalDriver } from './local/local-driver.ts'
 import type { DriverSettings } from '../core/policy.ts'
 import { driverSettings } from './settings.ts'
+import { createSshDriver } from './ssh/ssh-driver.ts'
 
 /** A driver for one service in one environment; INVALID_CONFIG when the settings do not fit any built-in. */
 export const createDriver = (settings: DriverSettings, scope: DriverScope): Driver => {
@@ -17,6 +18,8 @@ export const createDriver = (settings: DriverSettings, scope: DriverScope): Driv
   switch (parsed.data.type) {
     case 'local':
       return createLocalDriver(parsed.data, scope)
+    case 'ssh':
+      return createSshDriver(parsed.data, scope)
     case 'command':
       return createCommandDriver(parsed.data, scope)
   }

@@ -15,6 +15,7 @@ import { registerPreviewRoutes } from './routes/previews.ts'
 import { registerReleaseRoutes } from './routes/releases.ts'
 import { registerSessionRoutes, registerSignIn } from './routes/sessions.ts'
 import { registerStatusRoutes } from './routes/status.ts'
+import { registerTargetRoutes } from './routes/targets.ts'
 import { registerTokenRoutes } from './routes/tokens.ts'
 import { registerWeb } from './routes/web.ts'
 
@@ -56,6 +57,7 @@ export const createHttpApp = (deps: HttpDeps): OpenAPIHono<HttpEnv> => {
   registerSignIn(app, deps)
   registerSessionRoutes(app, deps)
   registerStatusRoutes(app, deps)
+  registerTargetRoutes(app, deps)
   registerReleaseRoutes(app, deps)
   registerDeploymentRoutes(app, deps)
   registerControlRoutes(app, deps)

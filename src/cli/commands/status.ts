@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import type { StatusReport, TargetStatus } from '../../client/waka-client.ts'
+import type { StatusReport, TargetHosts, TargetStatus } from '../../client/waka-client.ts'
 import { formatDuration } from '../../core/duration.ts'
 import { describeRelease } from '../../core/release/release.ts'
 import { action } from '../action.ts'
@@ -36,17 +36,30 @@ const render = (io: Io, report: StatusReport): string => {
   return `${table}\n\nwaiting for approval:\n${pending.join('\n')}`
 }
 
+/** One line per target: each host's live release, and drift where it differs from the ledger. */
+const renderHosts = (rows: readonly TargetHosts[]): string =>
+  rows
+    .map((row) => {
+      const hosts = row.hosts.map((host) => `${host.target} ${host.error === null ? (host.live ?? 'nothing live') : `unreachable (${host.error.split('\n')[0] ?? ''})`}${host.drift ? ' (DRIFT)' : ''}`)
+      const summary = row.drifted > 0 ? `${row.drifted} of ${row.hosts.length} hosts drifted from ${row.ledger ? describeRelease(row.ledger) : 'nothing live'}` : 'as the ledger says'
+      return `${row.service} in ${row.environment}: ${summary}\n  ${hosts.join('\n  ')}`
+    })
+    .join('\n')
+
 export const registerStatus = (program: Command, context: CliContext): void => {
   program
     .command('status')
     .description('what runs where: the live release of every service in every environment, queues, holds, freezes and pending approvals')
     .argument('[service]')
+    .option('--hosts', "also ask each target's hosts what they run, and show drift from the ledger")
     .action(
-      action(async (service: string | undefined) => {
+      action(async (service: string | undefined, options: { hosts?: boolean }) => {
         const client = await context.client()
         const report = await client.status({ service: service ?? null })
-        out(context.io, context.globals().json ? JSON.stringify(report, null, 2) : render(context.io, report))
-        return EXIT.ok
+        const hosts = options.hosts ? await client.targetHosts({ service: service ?? null }) : null
+        if (context.globals().json) out(context.io, JSON.stringify(hosts === null ? report : { ...report, hosts }, null, 2))
+        else out(context.io, hosts === null ? render(context.io, report) : `${render(context.io, report)}\n\n${renderHosts(hosts)}`)
+        return hosts?.some((row) => row.drifted > 0) ? EXIT.failed : EXIT.ok
       }),
     )
 }
