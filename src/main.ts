@@ -9,26 +9,34 @@ import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { pino, type Logger } from 'pino'
 import { createArtifactStore, type ArtifactStore } from './artifacts/artifact-store.ts'
-import type { AppContext } from './app/context.ts'
+import type { AppContext, InspectTargets } from './app/context.ts'
 import { requireTarget } from './app/lookup.ts'
 import { createAuthenticator } from './auth/authenticator.ts'
 import { createEmbeddedClient, EventHub } from './client/embedded-client.ts'
 import type { WakaClient } from './client/waka-client.ts'
-import { loadConfigFile } from './config/load.ts'
+import { loadConfigFile, type LoadedConfig } from './config/load.ts'
 import { WakaError } from './core/errors.ts'
 import type { Store } from './core/store.ts'
-import type { Driver } from './drivers/driver.ts'
+import { releaseDirName, type Driver } from './drivers/driver.ts'
+import { isLiveRelease } from './drivers/live-release.ts'
 import { createDriver } from './drivers/registry.ts'
 import { Engine } from './engine/engine.ts'
 import { parseFailpoints } from './engine/failpoints.ts'
 import { isOwnerAlive, processOwner } from './engine/owner.ts'
 import { environmentSecrets } from './engine/secrets.ts'
 import { createDeploymentsMirror } from './github/deployments/mirror.ts'
+import { abortableSleep } from './health/sleep.ts'
 import { createHttpApp } from './http/app.ts'
+import type { EventSource } from './http/http-deps.ts'
 import { createMetrics } from './http/metrics.ts'
-import { openSqliteStore } from './storage/sqlite/sqlite-store.ts'
+import { startingFetch } from './http/starting-app.ts'
+import { describeStore, openStore, storeKind, type StoreChoice } from './storage/open-store.ts'
+import type { PgChannel } from './storage/postgres/pg-channel.ts'
+import { describeError, logEvents, relayBetweenReplicas, withoutRepeats } from './server-events.ts'
 
 const LEASE_TTL_MS = 15_000
+/** A session idle inside a transaction longer than this is ended by PostgreSQL (a paused replica), never longer than a lease. */
+const IDLE_IN_TRANSACTION_MS = 5_000
 
 /** `WAKA_LEASE_TTL_MS` shortens the lease so fault tests can let one expire; unset in normal use. */
 const leaseTtlMs = (text: string | undefined): number => {
@@ -49,13 +57,31 @@ interface Runtime {
   readonly engine: Engine
 }
 
-/** The ledger in `.waka/waka.db` next to waka.yml (or WAKA_STATE_DIR), and an engine over it. */
-const openRuntime = async (configPath: string): Promise<Runtime> => {
-  const loaded = await loadConfigFile(configPath)
+export interface StoreOptions {
+  /** The ledger's database: a postgres:// URL, or '' for the SQLite file in the state directory. Default: WAKA_DATABASE_URL. */
+  readonly databaseUrl?: string
+}
+
+const storeChoice = (loaded: LoadedConfig, options: StoreOptions, ttlMs: number): StoreChoice => {
   const stateDir = resolve(process.env['WAKA_STATE_DIR'] ?? join(loaded.dir, '.waka'))
-  const store = await openSqliteStore({ file: join(stateDir, 'waka.db') })
+  return {
+    databaseUrl: options.databaseUrl ?? process.env['WAKA_DATABASE_URL'] ?? '',
+    sqliteFile: join(stateDir, 'waka.db'),
+    postgres: { idleInTransactionTimeoutMs: Math.min(IDLE_IN_TRANSACTION_MS, ttlMs) },
+  }
+}
+
+/**
+ * The ledger (`.waka/waka.db` next to waka.yml or in WAKA_STATE_DIR, or the PostgreSQL database
+ * WAKA_DATABASE_URL names) and an engine over it.
+ */
+const openRuntime = async (loaded: LoadedConfig, options: StoreOptions): Promise<Runtime> => {
+  const stateDir = resolve(process.env['WAKA_STATE_DIR'] ?? join(loaded.dir, '.waka'))
+  const ttlMs = leaseTtlMs(process.env['WAKA_LEASE_TTL_MS'])
+  const failpoints = parseFailpoints(process.env['WAKA_FAILPOINTS'])
+  const store = await openStore(storeChoice(loaded, options, ttlMs))
   const artifacts = createArtifactStore(join(stateDir, 'artifacts'))
-  const app: AppContext = { store, clock: { now: () => new Date() }, policy: loaded.policy, artifacts, hash: sha256Hex }
+  const app: AppContext = { store, clock: { now: () => new Date() }, policy: loaded.policy, artifacts, hash: sha256Hex, inspectTargets: (input) => inspectTargets(input) }
   const drivers = new Map<string, Driver>()
   const driverFor = (service: string, environment: string): Driver => {
     const key = `${service}\u0000${environment}`
@@ -67,6 +93,13 @@ const openRuntime = async (configPath: string): Promise<Runtime> => {
     }
     return driver
   }
+  // drift: what each host runs next to what the ledger says (waka status --hosts)
+  const inspectTargets: InspectTargets = async ({ service, environment, expected, signal }) =>
+    (await driverFor(service, environment).inspect(signal)).map(({ target, live, error }) => {
+      const ran = expected === null ? null : { ...expected, dirName: releaseDirName(expected.version, expected.digest) }
+      const drift = error === null && (ran === null ? live !== null : !isLiveRelease({ live }, ran))
+      return { target, live, error, drift }
+    })
   const events = new EventHub()
   const engine = new Engine({
     app,
@@ -75,21 +108,21 @@ const openRuntime = async (configPath: string): Promise<Runtime> => {
     secrets: environmentSecrets(process.env),
     owner: processOwner(),
     isOwnerAlive,
-    leaseTtlMs: leaseTtlMs(process.env['WAKA_LEASE_TTL_MS']),
-    failpoints: parseFailpoints(process.env['WAKA_FAILPOINTS']),
+    leaseTtlMs: ttlMs,
+    failpoints,
     observer: events.emit,
   })
   return { app, store, artifacts, events, engine }
 }
 
 /** Embedded mode: use cases and engine in this process; this process runs what it makes runnable. */
-export const openEmbeddedClient = async (options: { configPath: string; actor: string }): Promise<WakaClient> => {
-  const runtime = await openRuntime(options.configPath)
+export const openEmbeddedClient = async (options: { configPath: string; actor: string } & StoreOptions): Promise<WakaClient> => {
+  const runtime = await openRuntime(await loadConfigFile(options.configPath), options)
   await runtime.engine.reconcile()
   return createEmbeddedClient({ app: runtime.app, engine: runtime.engine, events: runtime.events, actor: options.actor })
 }
 
-export interface ServerOptions {
+export interface ServerOptions extends StoreOptions {
   readonly configPath: string
   readonly host: string
   /** 0 picks a free port. */
@@ -120,57 +153,112 @@ const mirrorDeployments = (app: AppContext, logger: Logger) => {
   return createDeploymentsMirror({ policy: app.policy, mirror: settings, token, store: app.store, log: logger })
 }
 
+interface Serving {
+  readonly runtime: Runtime
+  readonly loop: Promise<void>
+  readonly channel: PgChannel | null
+  readonly flush: () => Promise<void>
+}
+
 /** `waka server`: the API, the dashboard and an always-running engine over one ledger. */
 export const startServer = async (options: ServerOptions): Promise<RunningServer> => {
-  const runtime = await openRuntime(options.configPath)
-  const { app, store, events, engine } = runtime
   const logger = pino({ base: { service: 'waka' } }, options.logTo ?? process.stdout)
-  const metrics = createMetrics(store)
-  events.listen((event) => metrics.observe(event))
-  events.listen((event) => {
-    if (event.type === 'transition')
-      logger.info({ deployment: event.deployment.id, status: event.deployment.status, environment: event.deployment.environment }, event.deployment.statusReason ?? event.deployment.status)
-    else if (event.type === 'fault') logger.error({ deployment: event.deploymentId }, event.message)
-  })
-  const mirror = mirrorDeployments(app, logger)
-  if (mirror) events.listen(mirror.onEvent)
+  const loaded = await loadConfigFile(options.configPath)
+  const ttlMs = leaseTtlMs(process.env['WAKA_LEASE_TTL_MS'])
+  const choice = storeChoice(loaded, options, ttlMs)
+  const postgres = storeKind(choice) === 'postgres'
+  const stop = new AbortController()
   let ready = false
-  const http = createHttpApp({
-    app,
-    artifacts: runtime.artifacts,
-    auth: createAuthenticator({ store, policy: app.policy, clock: app.clock }),
-    events,
-    metrics,
-    logger,
-    version: options.version,
-    isReady: () => ready,
-    webRoot: existsSync(join(WEB_ROOT, 'index.html')) ? WEB_ROOT : null,
-    publicOrigin: options.publicUrl === null ? null : new URL(options.publicUrl).origin,
-  })
-  const server = serve({ fetch: http.fetch, hostname: options.host, port: options.port })
+  // the node server hands the app its request and the Node objects behind it (the client address)
+  type Handler = (request: Request, env: unknown) => Response | Promise<Response>
+  let handle: Handler = startingFetch(options.version)
+  const server = serve({ fetch: (request, env) => handle(request, env), hostname: options.host, port: options.port })
   const address = await new Promise<{ port: number }>((resolvePromise, reject) => {
     server.once('listening', () => resolvePromise(server.address() as { port: number }))
     server.once('error', reject)
   })
-  await engine.reconcile()
-  const stopEngine = new AbortController()
-  const loop = engine.runUntil(() => Promise.resolve(false), { signal: stopEngine.signal })
-  ready = true
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${address.port}`
-  logger.info({ url }, 'waka server listening')
+  const closeHttp = async () => {
+    const closed = new Promise<void>((resolvePromise) => server.close(() => resolvePromise()))
+    // open event streams would otherwise keep the server from closing
+    if ('closeAllConnections' in server) server.closeAllConnections()
+    await closed
+  }
+
+  const serveRuntime = async (): Promise<Serving> => {
+    const runtime = await openRuntime(loaded, options)
+    const { app, store, events, engine } = runtime
+    const metrics = createMetrics(store)
+    events.listen((event) => metrics.observe(event))
+    events.listen(logEvents(logger))
+    // each replica mirrors the deployments its own engine runs: the local hub, never the relayed one
+    const mirror = mirrorDeployments(app, logger)
+    if (mirror) events.listen(mirror.onEvent)
+    const relay = postgres ? relayBetweenReplicas(events, choice.databaseUrl, logger) : null
+    const source: EventSource = relay ? { emit: events.emit, listen: (listener) => relay.live.listen(listener) } : events
+    const http = createHttpApp({
+      app,
+      artifacts: runtime.artifacts,
+      auth: createAuthenticator({ store, policy: app.policy, clock: app.clock }),
+      events: source,
+      metrics,
+      logger,
+      version: options.version,
+      isReady: () => ready,
+      webRoot: existsSync(join(WEB_ROOT, 'index.html')) ? WEB_ROOT : null,
+      publicOrigin: options.publicUrl === null ? null : new URL(options.publicUrl).origin,
+    })
+    handle = (request, env) => http.fetch(request, env)
+    const complain = withoutRepeats(10_000)
+    const onError = (error: unknown) => complain(describeError(error)) && logger.error(`engine pass failed: ${describeError(error)}; trying again`)
+    await engine.reconcile().catch(onError)
+    const loop = engine.runUntil(() => Promise.resolve(false), { signal: stop.signal, onError })
+    ready = true
+    logger.info({ url, store: describeStore(choice) }, 'waka server listening')
+    return { runtime, loop, channel: relay?.channel ?? null, flush: relay?.flush ?? (() => Promise.resolve()) }
+  }
+
+  // PostgreSQL may come up after Waka, or hold a schema this version must not serve: keep answering
+  // /readyz with 503 and try again, rather than exit. A SQLite file either opens or it does not.
+  let serving: Promise<Serving | null>
+  try {
+    serving = Promise.resolve(await serveRuntime())
+  } catch (error) {
+    if (!postgres) {
+      await closeHttp()
+      throw error
+    }
+    serving = (async () => {
+      for (let delayMs = 1_000, failure = error; !stop.signal.aborted; delayMs = Math.min(30_000, delayMs * 2)) {
+        logger.error({ store: describeStore(choice) }, `not serving: ${describeError(failure)}; trying again in ${delayMs / 1000} s`)
+        await abortableSleep(delayMs, stop.signal)
+        if (stop.signal.aborted) return null
+        try {
+          return await serveRuntime()
+        } catch (next) {
+          failure = next
+        }
+      }
+      return null
+    })()
+  }
+
   return {
     url,
     close: async () => {
       ready = false
-      stopEngine.abort()
-      await loop
-      await engine.drain()
-      await mirror?.settle()
-      const closed = new Promise<void>((resolvePromise) => server.close(() => resolvePromise()))
-      // open event streams would otherwise keep the server from closing
-      if ('closeAllConnections' in server) server.closeAllConnections()
-      await closed
-      await store.close()
+      stop.abort()
+      const running = await serving
+      if (running) {
+        await running.loop
+        await running.runtime.engine.drain()
+      }
+      await closeHttp()
+      if (running) {
+        await running.flush()
+        await running.channel?.close()
+        await running.runtime.store.close()
+      }
     },
   }
 }

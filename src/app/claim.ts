@@ -1,4 +1,7 @@
 import type { Deployment } from '../core/deployment/deployment.ts'
+import { isTerminal } from '../core/deployment/deployment-machine.ts'
+import { isWakaError } from '../core/errors.ts'
+import type { Lease, StoreWriter } from '../core/store.ts'
 import { evaluateGates } from '../core/gates/evaluate-gates.ts'
 import { SYSTEM_ACTORS, type AppContext } from './context.ts'
 import { gatherGateFacts } from './gate-facts.ts'
@@ -23,13 +26,30 @@ export interface ClaimRequest {
 }
 
 /**
+ * Whether a deployment holds the lock: it finishes first or, if its engine died, the reconciler
+ * records it first (taking an expired lease from a deployment nobody recorded would strand it).
+ * An expired lease of a finished deployment is free to take.
+ */
+const lockedByAnother = async (tx: StoreWriter, service: string, environment: string): Promise<boolean> => {
+  const lease = await tx.getLease(service, environment)
+  if (lease?.deploymentId == null) return false
+  if (lease.expiresAtMs === null || lease.expiresAtMs >= (await tx.nowMs())) return true
+  const holder = await tx.getDeployment(lease.deploymentId)
+  return holder !== null && !isTerminal(holder.status)
+}
+
+/**
  * Claims the oldest queued deployment of one service in one environment (FIFO), re-checking its
  * gates right before it runs, and takes the environment lock with a new fencing epoch — all in one
- * transaction. Null when nothing is runnable or the lock is taken.
+ * transaction. Null when nothing is runnable or the lock is taken. Where several engines share the
+ * store, the lease row is locked first (`FOR UPDATE SKIP LOCKED`): an engine that finds another one
+ * claiming or recording in this environment moves on instead of waiting for it.
  */
 export const claimNext = (context: AppContext, request: ClaimRequest): Promise<ClaimResult> =>
   context.store.write(async (tx) => {
     const { service, environment } = request
+    if (!(await tx.lockLease(service, environment, { skipLocked: true }))) return null
+    if (await lockedByAnother(tx, service, environment)) return null
     const [next] = await tx.listDeployments({ service, environment, statuses: ['queued'], order: 'oldest', limit: 1 })
     if (!next) return null
     const settled = await settleGates(tx, context, next, SYSTEM_ACTORS.engine)
@@ -59,23 +79,42 @@ export const queueWaitsOnTime = async (context: AppContext, service: string, env
   return next !== undefined && evaluateGates(await gatherGateFacts(context.store, context, next)).outcome === 'pending'
 }
 
-/** Service × environment pairs that have queued deployments, oldest first. */
+/**
+ * Service × environment pairs that have queued deployments and no unexpired lease, oldest first:
+ * where a deployment holds the lock (in this engine or another one) nothing can be claimed yet.
+ */
 export const queuedTargets = async (context: AppContext): Promise<{ service: string; environment: string }[]> => {
   const queued = await context.store.listDeployments({ statuses: ['queued'], order: 'oldest', limit: 500 })
+  if (queued.length === 0) return []
+  const key = (target: { service: string; environment: string }) => `${target.service}\u0000${target.environment}`
+  const now = await context.store.nowMs()
+  const held = (lease: Lease) => lease.deploymentId !== null && lease.expiresAtMs !== null && lease.expiresAtMs >= now
+  const busy = new Set((await context.store.listLeases()).filter(held).map(key))
   const seen = new Map<string, { service: string; environment: string }>()
-  for (const deployment of queued) seen.set(`${deployment.service}\u0000${deployment.environment}`, deployment)
+  for (const deployment of queued) if (!busy.has(key(deployment))) seen.set(key(deployment), deployment)
   return [...seen.values()].map(({ service, environment }) => ({ service, environment }))
 }
 
-/** Re-evaluates waiting deployments whose gates may have opened (soak done, window open). */
+/** Another writer moved the deployment between this transaction's read and its conditional update. */
+const movedMeanwhile = (error: unknown): null => {
+  if (isWakaError(error) && error.code === 'INVALID_TRANSITION') return null
+  throw error
+}
+
+/**
+ * Re-evaluates waiting deployments whose gates may have opened (soak done, window open). Several
+ * engines may sweep at once; a deployment another one (or an approver) moved first is left alone.
+ */
 export const sweepWaiting = async (context: AppContext): Promise<Deployment[]> => {
   const waiting = await context.store.listDeployments({ statuses: ['pending', 'awaiting_approval'], order: 'oldest', limit: 500 })
   const moved: Deployment[] = []
   for (const deployment of waiting) {
-    const settled = await context.store.write(async (tx) => {
-      const fresh = await tx.getDeployment(deployment.id)
-      return fresh && fresh.status === deployment.status ? settleGates(tx, context, fresh, SYSTEM_ACTORS.engine) : null
-    })
+    const settled = await context.store
+      .write(async (tx) => {
+        const fresh = await tx.getDeployment(deployment.id)
+        return fresh && fresh.status === deployment.status ? settleGates(tx, context, fresh, SYSTEM_ACTORS.engine) : null
+      })
+      .catch(movedMeanwhile)
     if (settled && settled.deployment.status !== deployment.status) moved.push(settled.deployment)
   }
   return moved

@@ -1,5 +1,5 @@
 import { branchMatches } from '../core/gates/branch-gate.ts'
-import { WakaError } from '../core/errors.ts'
+import { isWakaError, WakaError } from '../core/errors.ts'
 import { checkVersion } from '../core/names.ts'
 import type { ArtifactEntry } from '../core/release/artifact-entry.ts'
 import { describeRelease, type ArtifactKind, type Release, type ReleaseSource } from '../core/release/release.ts'
@@ -60,6 +60,18 @@ const autoDeploy = async (tx: StoreWriter, context: AppContext, release: Release
   return { deployments, skipped }
 }
 
+/** The result of registering a version that exists: a no-op with the same bytes, CONFLICT with others. */
+const alreadyRegistered = async (tx: StoreWriter, input: CreateReleaseInput, digest: string): Promise<CreateReleaseResult | null> => {
+  const [existing] = await tx.findRelease(input.service, { version: input.version })
+  if (!existing) return null
+  if (existing.digest === digest) return { release: existing, created: false, deployments: [], skipped: [] }
+  throw new WakaError(
+    'CONFLICT',
+    `release ${input.service} ${describeRelease(existing)} already exists; these bytes are ${digest}. A version always means the same bytes: register them under a new version`,
+    { details: { version: input.version, existing: existing.digest, offered: digest } },
+  )
+}
+
 /**
  * Registers a release: packs the artifact, records it by digest, and requests the auto-deploys it
  * triggers. Registering the same version with the same bytes again is a no-op; with other bytes
@@ -73,24 +85,26 @@ export const createRelease = async (context: AppContext, input: CreateReleaseInp
   const { digest, artifact } =
     'path' in input.artifact ? await context.artifacts.ingest(input.artifact.path) : await context.artifacts.ingestManifest(input.artifact)
   return context.store.write(async (tx) => {
-    const [existing] = await tx.findRelease(input.service, { version: input.version })
-    if (existing) {
-      if (existing.digest === digest) return { release: existing, created: false, deployments: [], skipped: [] }
-      throw new WakaError(
-        'CONFLICT',
-        `release ${input.service} ${describeRelease(existing)} already exists; these bytes are ${digest}. A version always means the same bytes: register them under a new version`,
-        { details: { version: input.version, existing: existing.digest, offered: digest } },
-      )
+    const already = await alreadyRegistered(tx, input, digest)
+    if (already) return already
+    let release: Release
+    try {
+      release = await tx.insertRelease({
+        service: input.service,
+        version: input.version,
+        digest,
+        artifact,
+        source: input.source,
+        createdBy: input.actor,
+        createdAt: context.clock.now().toISOString(),
+      })
+    } catch (error) {
+      // On a store with several writers the same registration, sent to another replica, can commit
+      // between the check above and this insert: that is the same no-op.
+      const meanwhile = isWakaError(error) && error.code === 'CONFLICT' ? await alreadyRegistered(tx, input, digest) : null
+      if (meanwhile) return meanwhile
+      throw error
     }
-    const release = await tx.insertRelease({
-      service: input.service,
-      version: input.version,
-      digest,
-      artifact,
-      source: input.source,
-      createdBy: input.actor,
-      createdAt: context.clock.now().toISOString(),
-    })
     await audit(tx, context.clock, {
       actor: input.actor,
       action: 'release.created',

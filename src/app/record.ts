@@ -1,4 +1,4 @@
-import type { AuditEvent, AuditFields } from '../core/audit/audit-chain.ts'
+import type { AuditFields } from '../core/audit/audit-chain.ts'
 import type { Deployment } from '../core/deployment/deployment.ts'
 import { isTerminal, type DeploymentStatus } from '../core/deployment/deployment-machine.ts'
 import { WakaError } from '../core/errors.ts'
@@ -6,9 +6,12 @@ import type { Clock, DeploymentPatch, StoreWriter } from '../core/store.ts'
 
 type AuditInput = Pick<AuditFields, 'actor' | 'action'> & Partial<Omit<AuditFields, 'at' | 'actor' | 'action'>>
 
-/** Appends an audit event stamped with the clock; absent fields are recorded as null. */
-export const audit = (tx: StoreWriter, clock: Clock, input: AuditInput): Promise<AuditEvent> =>
-  tx.appendAudit({
+/**
+ * Records an audit event stamped with the clock (absent fields as null); it is appended to the
+ * chain when the transaction commits, with everything else the transaction wrote.
+ */
+export const audit = (tx: StoreWriter, clock: Clock, input: AuditInput): Promise<void> => {
+  tx.recordAudit({
     at: clock.now().toISOString(),
     service: null,
     environment: null,
@@ -19,6 +22,8 @@ export const audit = (tx: StoreWriter, clock: Clock, input: AuditInput): Promise
     data: null,
     ...input,
   })
+  return Promise.resolve()
+}
 
 export interface Move {
   readonly to: DeploymentStatus

@@ -48,13 +48,19 @@ const supersedeWaiting = async (tx: StoreWriter, context: AppContext, replacemen
   return superseded
 }
 
-/** Records a new deployment, supersedes what it replaces, and evaluates its gates — one transaction. */
+/**
+ * Records a new deployment, supersedes what it replaces, and evaluates its gates — one transaction.
+ * Requests for one service × environment take turns on its lease row, so on a store with several
+ * writers the second of two simultaneous requests still sees (and with `queue: latest` supersedes)
+ * the first, as it would on a single-writer store.
+ */
 export const requestDeployment = async (
   tx: StoreWriter,
   context: AppContext,
   request: DeploymentRequest,
 ): Promise<Requested> => {
   const environment = requireEnvironment(context.policy, request.environment)
+  await tx.lockLease(request.service, request.environment, { skipLocked: false })
   const created = await tx.insertDeployment({
     service: request.service,
     environment: request.environment,

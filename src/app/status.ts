@@ -3,10 +3,10 @@ import type { Deployment } from '../core/deployment/deployment.ts'
 import { ACTIVE_STATUSES, WAITING_STATUSES } from '../core/deployment/deployment-machine.ts'
 import { WakaError } from '../core/errors.ts'
 import { tallyApprovals, type ApprovalTally } from '../core/gates/approval-gate.ts'
+import { isFreezeActive } from '../core/gates/freeze-gate.ts'
 import type { Release } from '../core/release/release.ts'
 import type { AutoDeployPause, Freeze, Lease } from '../core/store.ts'
 import type { AppContext } from './context.ts'
-import { activeFreeze } from './active-freeze.ts'
 import { liveDeployment } from './history.ts'
 import { requireRelease, requireService } from './lookup.ts'
 import { approvalPolicyHash } from './policy-hash.ts'
@@ -38,26 +38,76 @@ export interface StatusReport {
   readonly pendingApprovals: readonly PendingApproval[]
 }
 
-const targetStatus = async (context: AppContext, service: string, environment: string): Promise<TargetStatus> => {
+type TargetKey = string
+const keyOf = (service: string, environment: string): TargetKey => `${service}\u0000${environment}`
+
+/** What every target's row needs from the whole ledger: read once per report, not once per target. */
+interface Shared {
+  readonly leases: ReadonlyMap<TargetKey, Lease>
+  readonly freezes: ReadonlyMap<string, Freeze>
+  readonly pauses: ReadonlyMap<TargetKey, AutoDeployPause>
+  readonly waiting: ReadonlyMap<TargetKey, Deployment[]>
+  readonly active: ReadonlyMap<TargetKey, Deployment>
+  readonly releases: Map<number, Release>
+}
+
+const readShared = async (context: AppContext): Promise<Shared> => {
   const { store } = context
-  const liveDeploy = await liveDeployment(store, service, environment)
+  const now = context.clock.now().getTime()
+  const [leases, freezes, pauses, waiting, active] = await Promise.all([
+    store.listLeases(),
+    store.listFreezes(),
+    store.listAutoDeployPauses(),
+    store.listDeployments({ statuses: WAITING_STATUSES, order: 'oldest' }),
+    store.listDeployments({ statuses: ACTIVE_STATUSES, order: 'newest' }),
+  ])
+  const waitingByTarget = new Map<TargetKey, Deployment[]>()
+  for (const deployment of waiting) {
+    const key = keyOf(deployment.service, deployment.environment)
+    waitingByTarget.set(key, [...(waitingByTarget.get(key) ?? []), deployment])
+  }
+  const activeByTarget = new Map<TargetKey, Deployment>()
+  for (const deployment of active) if (!activeByTarget.has(keyOf(deployment.service, deployment.environment))) activeByTarget.set(keyOf(deployment.service, deployment.environment), deployment)
+  const inForce = freezes.filter((freeze) => isFreezeActive({ by: freeze.by, reason: freeze.reason, expiresAt: freeze.expiresAt === null ? null : Date.parse(freeze.expiresAt) }, now))
+  return {
+    leases: new Map(leases.map((lease) => [keyOf(lease.service, lease.environment), lease])),
+    freezes: new Map(inForce.map((freeze) => [freeze.environment, freeze])),
+    pauses: new Map(pauses.map((pause) => [keyOf(pause.service, pause.environment), pause])),
+    waiting: waitingByTarget,
+    active: activeByTarget,
+    releases: new Map(),
+  }
+}
+
+const releaseOf = async (context: AppContext, shared: Shared, id: number): Promise<Release> => {
+  const cached = shared.releases.get(id)
+  if (cached) return cached
+  const release = await requireRelease(context.store, id)
+  shared.releases.set(id, release)
+  return release
+}
+
+/** One target's row: its own reads are one or two index lookups (the newest deployment, the newest success). */
+const targetStatus = async (context: AppContext, shared: Shared, service: string, environment: string): Promise<TargetStatus> => {
+  const key = keyOf(service, environment)
+  const [latest] = await context.store.listDeployments({ service, environment, order: 'newest', limit: 1 })
+  // usually the newest deployment is the one that succeeded last: then it is also what is live
+  const liveDeploy = latest?.status === 'succeeded' ? latest : await liveDeployment(context.store, service, environment)
   const live = liveDeploy && {
-    release: await requireRelease(store, liveDeploy.releaseId),
+    release: await releaseOf(context, shared, liveDeploy.releaseId),
     since: liveDeploy.finishedAt ?? liveDeploy.updatedAt,
     deploymentId: liveDeploy.id,
   }
-  const [latest] = await store.listDeployments({ service, environment, order: 'newest', limit: 1 })
-  const [active] = await store.listDeployments({ service, environment, statuses: ACTIVE_STATUSES, limit: 1 })
   return {
     service,
     environment,
     live,
     latest: latest ?? null,
-    active: active ?? null,
-    waiting: await store.listDeployments({ service, environment, statuses: WAITING_STATUSES, order: 'oldest' }),
-    lease: await store.getLease(service, environment),
-    freeze: await activeFreeze(store, environment, context.clock.now()),
-    autoDeployPause: await store.getAutoDeployPause(service, environment),
+    active: shared.active.get(key) ?? null,
+    waiting: shared.waiting.get(key) ?? [],
+    lease: shared.leases.get(key) ?? null,
+    freeze: shared.freezes.get(environment) ?? null,
+    autoDeployPause: shared.pauses.get(key) ?? null,
   }
 }
 
@@ -86,10 +136,11 @@ export const status = async (context: AppContext, input: { actor: string; servic
     throw new WakaError('FORBIDDEN', `${input.actor} may not read any environment`, { hint: 'grant viewer under access.roles in waka.yml' })
   const targets: TargetStatus[] = []
   const pendingApprovals: PendingApproval[] = []
+  const shared = await readShared(context)
   for (const service of services)
     for (const environment of environments) {
       if (!context.policy.services[service]?.targets[environment]) continue
-      const row = await targetStatus(context, service, environment)
+      const row = await targetStatus(context, shared, service, environment)
       targets.push(row)
       for (const waiting of row.waiting) {
         if (waiting.status !== 'awaiting_approval' && waiting.status !== 'pending') continue

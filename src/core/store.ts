@@ -161,6 +161,8 @@ export interface StoreReader {
 
   getLease(service: string, environment: string): Promise<Lease | null>
   listLeases(): Promise<Lease[]>
+  /** The store's own clock, the one lease expiry is measured by: ms since the Unix epoch. */
+  nowMs(): Promise<number>
 
   getFreeze(environment: string): Promise<Freeze | null>
   listFreezes(): Promise<Freeze[]>
@@ -185,6 +187,19 @@ export interface StoreWriter extends StoreReader {
   noteDeployment(note: { id: number; status: DeploymentStatus; reason: string; updatedAt: string }): Promise<Deployment | null>
   insertApproval(approval: NewApproval): Promise<Approval>
 
+  /**
+   * Reserves the lease row of a service × environment for the rest of this transaction, so that
+   * transactions working on the same lock run one after the other. With `skipLocked`, returns false
+   * at once when another transaction has it (someone else is claiming there right now: skip it)
+   * instead of waiting. Acquiring still goes through {@link acquireLease}. A store that runs one
+   * write transaction at a time has nothing to reserve and returns true.
+   */
+  lockLease(service: string, environment: string, options: { readonly skipLocked: boolean }): Promise<boolean>
+  /**
+   * Whether the lease still names this deployment under this epoch; when it does, no other
+   * transaction can take the lease over until this one ends (the fence for step records).
+   */
+  holdsLease(lease: LeaseRef): Promise<boolean>
   /** The new epoch, or null when another deployment or a hold has the lock. */
   acquireLease(request: AcquireLease): Promise<number | null>
   renewLease(lease: LeaseRef, ttlMs: number): Promise<boolean>
@@ -203,8 +218,14 @@ export interface StoreWriter extends StoreReader {
   finishStep(stepId: number, outcome: { status: 'succeeded' | 'failed'; at: string; detail: string | null }): Promise<void>
   appendLogs(deploymentId: number, lines: readonly NewLogLine[]): Promise<void>
 
-  /** Appends one event to the hash chain. */
+  /** Appends one event to the hash chain now (after any recorded ones), and returns it as stored. */
   appendAudit(event: AuditFields): Promise<AuditEvent>
+  /**
+   * Appends one event to the hash chain when the transaction commits, after everything else it
+   * wrote, in the order recorded. The chain's head is then locked only for the moment of the
+   * append instead of from here to the commit: writers sharing a store wait for each other less.
+   */
+  recordAudit(event: AuditFields): void
 
   /** Tokens, sessions and sign-in state, inside this transaction. */
   readonly auth: AuthStore

@@ -2,6 +2,7 @@ import { createRedactor, type Redact } from '../core/redact.ts'
 import type { Clock, LogLevel, NewLogLine, Store } from '../core/store.ts'
 import type { DriverLog } from '../drivers/driver.ts'
 import type { EngineObserver } from './events.ts'
+import { throughOutage } from './store-outage.ts'
 
 const FLUSH_LINES = 200
 const MAX_LINE = 8000
@@ -52,12 +53,21 @@ export class DeploymentLog {
     return { info: this.info, warn: this.warn, error: this.error }
   }
 
-  /** Writes buffered lines; resolves when everything written so far is stored. */
+  /**
+   * Writes buffered lines; resolves when everything written so far is stored, or given up on. Lines
+   * wait out a store outage; a batch that still cannot be stored is reported as a fault, and later
+   * batches are written all the same.
+   */
   flush(): Promise<void> {
     const lines = this.#buffer
     this.#buffer = []
     if (lines.length > 0)
-      this.#writing = this.#writing.then(() => this.#store.write((tx) => tx.appendLogs(this.#deploymentId, lines)))
+      this.#writing = this.#writing
+        .then(() => throughOutage(() => this.#store.write((tx) => tx.appendLogs(this.#deploymentId, lines))))
+        .catch((error: unknown) => {
+          const message = `${lines.length} log line(s) of deployment #${this.#deploymentId} could not be stored: ${error instanceof Error ? error.message : String(error)}`
+          this.#observer({ type: 'fault', deploymentId: this.#deploymentId, message })
+        })
     return this.#writing
   }
 }

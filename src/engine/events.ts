@@ -14,6 +14,8 @@ export type EngineEvent =
   | { readonly type: 'log'; readonly deploymentId: number; readonly line: NewLogLine }
   /** The engine itself failed outside any deployment's own error handling (a bug or a lost store). */
   | { readonly type: 'fault'; readonly deploymentId: number | null; readonly message: string }
+  /** The store stopped answering, or answered again: the engine waits for it instead of failing. */
+  | { readonly type: 'store'; readonly available: boolean; readonly message: string }
 
 export type EngineObserver = (event: EngineEvent) => void
 

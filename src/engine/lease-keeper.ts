@@ -12,8 +12,9 @@ export const keepLease = (store: Store, lease: LeaseRef, ttlMs: number): { signa
       if (!(await store.write((tx) => tx.renewLease(lease, ttlMs))))
         controller.abort(new WakaError('STALE_EPOCH', `lost the lock of ${lease.service} in ${lease.environment} (epoch ${lease.epoch})`))
     } catch (error) {
-      // a busy store is retried on the next beat; the lease still has time left
-      if (!(error instanceof WakaError && error.code === 'STORE_BUSY')) controller.abort(error)
+      // a busy or unreachable store is retried on the next beat: the lease still has time left, and
+      // once it has not, a renewal after the store is back fails if someone else took the lock
+      if (!(error instanceof WakaError && (error.code === 'STORE_BUSY' || error.code === 'UNAVAILABLE'))) controller.abort(error)
     }
   }
   const timer = setInterval(() => void renew(), Math.max(50, Math.floor(ttlMs / 3)))

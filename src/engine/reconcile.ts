@@ -49,22 +49,23 @@ export const judge = (deployment: Deployment, steps: readonly DeploymentStep[], 
  * deployment are read again inside the write transaction: since the leases were listed, a live
  * owner may have finished the deployment and released the lock, and taking that free lock would
  * strand it on a finished deployment. So the takeover happens only while the lease still names the
- * deployment under the epoch seen and the deployment has not finished.
+ * deployment under the epoch seen and the deployment has not finished. Where replicas share the
+ * store, a lease row another transaction is working on right now is skipped, not waited for.
  */
-const takeOver = (deps: EngineDeps, seen: Lease & { deploymentId: number }): Promise<{ epoch: number; deployment: Deployment } | null> =>
+const takeOver = (deps: EngineDeps, seen: Lease & { deploymentId: number }, takeoverFrom: string | undefined): Promise<{ epoch: number; deployment: Deployment } | null> =>
   deps.app.store.write(async (tx) => {
+    if (!(await tx.lockLease(seen.service, seen.environment, { skipLocked: true }))) return null
     const lease = await tx.getLease(seen.service, seen.environment)
     if (!lease || lease.deploymentId !== seen.deploymentId || lease.epoch !== seen.epoch) return null
     const deployment = await tx.getDeployment(seen.deploymentId)
     if (!deployment || isTerminal(deployment.status)) return null
-    const dead = lease.owner !== null && !deps.isOwnerAlive(lease.owner)
     const epoch = await tx.acquireLease({
       service: lease.service,
       environment: lease.environment,
       deploymentId: deployment.id,
       owner: deps.owner,
       ttlMs: deps.leaseTtlMs,
-      ...(dead && lease.owner !== null ? { takeoverFrom: lease.owner } : {}),
+      ...(takeoverFrom !== undefined && lease.owner === takeoverFrom ? { takeoverFrom } : {}),
     })
     return epoch === null ? null : { epoch, deployment }
   })
@@ -78,8 +79,8 @@ const inspectTargets = async (deps: EngineDeps, deployment: Deployment): Promise
 }
 
 /** Records the truth about one deployment left running by a dead (or silent) engine. */
-const reconcileOne = async (deps: EngineDeps, lease: Lease & { deploymentId: number }): Promise<Deployment | null> => {
-  const taken = await takeOver(deps, lease)
+const reconcileOne = async (deps: EngineDeps, lease: Lease & { deploymentId: number }, takeoverFrom: string | undefined): Promise<Deployment | null> => {
+  const taken = await takeOver(deps, lease, takeoverFrom)
   if (taken === null) return null
   const { epoch, deployment } = taken
   const { store, clock } = deps.app
@@ -101,21 +102,30 @@ const reconcileOne = async (deps: EngineDeps, lease: Lease & { deploymentId: num
 /**
  * Finds deployments whose engine stopped (dead process, or lease expired by the store's clock),
  * takes their lock with a new epoch, inspects the targets and records what is true. Leases left by
- * a dead process on a finished deployment are released.
+ * a dead process (or expired) on a finished deployment are released. This process's own leases count as
+ * stopped when `runningHere` says it no longer runs their deployment (its run gave up while the
+ * store was unreachable): nobody else would record them before they expire.
  */
-export const reconcile = async (deps: EngineDeps): Promise<Deployment[]> => {
+export const reconcile = async (deps: EngineDeps, runningHere: (deploymentId: number) => boolean = () => false): Promise<Deployment[]> => {
   const { store } = deps.app
   const recorded: Deployment[] = []
-  for (const lease of await store.listLeases()) {
-    if (lease.deploymentId === null || lease.owner === deps.owner) continue
+  const leases = (await store.listLeases()).filter((lease) => lease.deploymentId !== null && !(lease.owner === deps.owner && runningHere(lease.deploymentId)))
+  if (leases.length === 0) return recorded
+  const now = await store.nowMs()
+  for (const lease of leases) {
+    if (lease.deploymentId === null) continue
+    const mine = lease.owner === deps.owner
+    const dead = lease.owner !== null && (mine || !deps.isOwnerAlive(lease.owner))
+    // a live owner whose lease has not expired by the store's clock is still at work
+    if (!dead && lease.expiresAtMs !== null && lease.expiresAtMs >= now) continue
     const deployment = await store.getDeployment(lease.deploymentId)
     if (!deployment) continue
     if (isTerminal(deployment.status)) {
-      if (lease.owner !== null && !deps.isOwnerAlive(lease.owner))
-        await store.write((tx) => tx.releaseLease({ service: lease.service, environment: lease.environment, deploymentId: deployment.id, epoch: lease.epoch }))
+      // finished, but its dead (or expired) owner never let go
+      await store.write((tx) => tx.releaseLease({ service: lease.service, environment: lease.environment, deploymentId: deployment.id, epoch: lease.epoch }))
       continue
     }
-    const result = await reconcileOne(deps, { ...lease, deploymentId: deployment.id })
+    const result = await reconcileOne(deps, { ...lease, deploymentId: deployment.id }, dead && lease.owner !== null ? lease.owner : undefined)
     if (result) recorded.push(result)
   }
   return recorded

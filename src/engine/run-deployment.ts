@@ -12,8 +12,10 @@ import { DeploymentLog } from './deployment-log.ts'
 import type { EngineDeps } from './engine-deps.ts'
 import { hitFailpoint } from './failpoints.ts'
 import { keepLease } from './lease-keeper.ts'
+import { outageWatch } from './outage-watch.ts'
 import { resolveSecrets } from './secrets.ts'
 import { createStepRunner } from './step-runner.ts'
+import { throughOutage } from './store-outage.ts'
 import { verifyHealth } from './verify-health.ts'
 
 /** Codes meaning the release or its target said no (`failed`); anything else means Waka broke (`errored`). */
@@ -70,8 +72,14 @@ export const runDeployment = async (deps: EngineDeps, claimed: Claimed): Promise
     hitFailpoint(deps.failpoints, 'after_activate')
     if (deployment.kind === 'rollback') hitFailpoint(deps.failpoints, 'during_rollback')
     const activated = deployment
-    deployment = await store.write((tx) =>
-      moveDeployment(tx, clock, activated, { to: 'verifying', actor: SYSTEM_ACTORS.engine, reason: 'activated; verifying health', fenceEpoch: epoch }),
+    deployment = await throughOutage(
+      (retried) =>
+        store.write(async (tx) => {
+          const landed = retried ? await tx.getDeployment(activated.id) : null
+          if (landed?.status === 'verifying' && landed.epoch === epoch) return landed
+          return moveDeployment(tx, clock, activated, { to: 'verifying', actor: SYSTEM_ACTORS.engine, reason: 'activated; verifying health', fenceEpoch: epoch })
+        }),
+      outageWatch({ log, observer, what: 'the move to verifying', signal: lease.signal }),
     )
     observer({ type: 'transition', deployment })
     const healthy = await step('health', () =>
@@ -91,7 +99,15 @@ export const runDeployment = async (deps: EngineDeps, claimed: Claimed): Promise
     await step('cleanup', () => driver.cleanup({ epoch, log: log.driverLog, signal: lease.signal, keep, keepReleases })).catch(() =>
       log.warn('cleanup failed; old releases stay on the targets until the next deployment'),
     )
-    deployment = await recordSuccess(app, { deployment, epoch, reason: `${describeRelease(release)} is live and healthy: ${healthy ?? ''}` })
+    const verified = deployment
+    deployment = await throughOutage(
+      async (retried) => {
+        const landed = retried ? await store.getDeployment(verified.id) : null
+        if (landed?.status === 'succeeded') return landed
+        return recordSuccess(app, { deployment: verified, epoch, reason: `${describeRelease(release)} is live and healthy: ${healthy ?? ''}` })
+      },
+      outageWatch({ log, observer, what: 'the success', signal: lease.signal }),
+    )
     observer({ type: 'transition', deployment })
     return deployment
   } catch (error) {
@@ -124,14 +140,15 @@ const fail = async (deps: EngineDeps, input: FailInput): Promise<Deployment> => 
   const status = code !== null && FAILED_CODES.includes(code) ? 'failed' : 'errored'
   if (status === 'errored') log.error(`Waka itself failed: ${reason}`)
   try {
-    const effects = await recordFailure(deps.app, {
-      deployment,
-      epoch: input.epoch,
-      status,
-      reason,
-      touchedTargets: input.touchedTargets,
-      healthFailed: code === 'HEALTH_CHECK_FAILED',
-    })
+    const failure = { deployment, epoch: input.epoch, status, reason, touchedTargets: input.touchedTargets, healthFailed: code === 'HEALTH_CHECK_FAILED' } as const
+    const effects = await throughOutage(
+      async (retried) => {
+        const landed = retried ? await deps.app.store.getDeployment(deployment.id) : null
+        if (landed?.status === status) return { deployment: landed, rollback: null, notes: [] }
+        return recordFailure(deps.app, failure)
+      },
+      outageWatch({ log, observer: deps.observer, what: `the ${status} outcome` }),
+    )
     for (const note of effects.notes) log.warn(note)
     deps.observer({ type: 'transition', deployment: effects.deployment })
     if (effects.rollback) deps.observer({ type: 'transition', deployment: effects.rollback.deployment })

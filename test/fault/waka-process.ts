@@ -15,6 +15,8 @@ export interface WakaProcess {
   /** Resolves once stderr matches; rejects when the process exits first or `timeoutMs` passes. */
   waitForStderr(pattern: RegExp, timeoutMs: number): Promise<void>
   signal(signal: NodeJS.Signals): void
+  /** What the process wrote to stderr so far. */
+  stderr(): string
 }
 
 export interface WakaOptions {
@@ -79,7 +81,7 @@ export const startWaka = (dir: string, args: readonly string[], options: WakaOpt
       if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error
     }
   }
-  return { pid, exited, waitForStderr, signal }
+  return { pid, exited, waitForStderr, signal, stderr: () => stderr }
 }
 
 /** Runs `waka <args>` in `dir` to its end. */

@@ -31,30 +31,40 @@ export const registerEventRoutes = (api: OpenAPIHono<HttpEnv>, deps: HttpDeps): 
     // the log stream of one deployment is checked up front: its environment must be readable
     if (logsOf !== undefined) await deploymentDetail(context, { actor: identity.name, deploymentId: logsOf })
     return streamSSE(c, async (stream) => {
-      const queue: EngineEvent[] = []
+      const queue: (EngineEvent | 'heartbeat')[] = []
       let wake: (() => void) | null = null
-      const stop = deps.events.listen((event) => {
+      const push = (event: EngineEvent | 'heartbeat') => {
         queue.push(event)
         wake?.()
-      })
-      stream.onAbort(stop)
+      }
+      const stop = deps.events.listen(push)
+      // one timer for the stream's life: a timer per wait would pile up under a busy stream and keep
+      // the process alive after shutdown until the last one fired
+      const heartbeat = setInterval(() => push('heartbeat'), HEARTBEAT_MS)
+      const end = () => {
+        stop()
+        clearInterval(heartbeat)
+        wake?.()
+      }
+      stream.onAbort(end)
       let id = 0
       while (!stream.aborted) {
         const event = queue.shift()
         if (!event) {
-          await Promise.race([new Promise<void>((resolve) => (wake = resolve)), stream.sleep(HEARTBEAT_MS)])
+          await new Promise<void>((resolve) => (wake = resolve))
           wake = null
-          if (queue.length === 0 && !stream.aborted) await stream.write(': heartbeat\n\n')
           continue
         }
-        if (event.type === 'transition') {
+        if (event === 'heartbeat') {
+          if (queue.length === 0) await stream.write(': heartbeat\n\n')
+        } else if (event.type === 'transition') {
           const { deployment } = event
           if (isAllowed(policy.access, identity.name, 'read', deployment.environment)) await stream.writeSSE({ event: 'deployment', data: JSON.stringify(deployment), id: String(++id) })
         } else if (event.type === 'log' && event.deploymentId === logsOf) {
           await stream.writeSSE({ event: 'log', data: JSON.stringify({ deploymentId: event.deploymentId, ...event.line }), id: String(++id) })
         }
       }
-      stop()
+      end()
     })
   })
 }

@@ -25,6 +25,35 @@ export const auditCases = (subject: Subject): void => {
       expect(verifyAuditChain(events, sha256Hex)).toEqual({ ok: true, events: 3, head: events[2]?.hash })
     })
 
+    it('appends recorded events when the transaction commits, in order, and none when it rolls back', async () => {
+      const { store } = subject()
+      await store.write(async (tx) => {
+        tx.recordAudit(anAuditEvent({ action: 'test.first' }))
+        tx.recordAudit(anAuditEvent({ action: 'test.second' }))
+        expect(await tx.listAudit(0, 10)).toEqual([])
+      })
+      const rolledBack = store.write(async (tx) => {
+        tx.recordAudit(anAuditEvent({ action: 'test.lost' }))
+        await tx.listAudit(0, 1)
+        throw new Error('rolled back')
+      })
+      await expect(rolledBack).rejects.toThrow('rolled back')
+      const appended = await store.write((tx) => {
+        tx.recordAudit(anAuditEvent({ action: 'test.third' }))
+        return tx.appendAudit(anAuditEvent({ action: 'test.fourth' }))
+      })
+
+      const events = await store.listAudit(0, 100)
+      expect(events.map((event) => [event.seq, event.action])).toEqual([
+        [1, 'test.first'],
+        [2, 'test.second'],
+        [3, 'test.third'],
+        [4, 'test.fourth'],
+      ])
+      expect(appended).toEqual(events[3])
+      expect(verifyAuditChain(events, sha256Hex)).toMatchObject({ ok: true, events: 4 })
+    })
+
     it('pages the log by sequence number', async () => {
       const { store } = subject()
       const events = await appendThree(store)

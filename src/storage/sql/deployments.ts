@@ -3,6 +3,7 @@ import { canTransition, DEPLOYMENT_STATUSES, type DeploymentStatus } from '../..
 import type { Deployment, DeploymentKind } from '../../core/deployment/deployment.ts'
 import { InternalError } from '../../core/errors.ts'
 import type { StoreReader, StoreWriter, Transition } from '../../core/store.ts'
+import type { SqlDialectHelpers } from './dialect-helpers.ts'
 import type { Db, DeploymentsTable } from './tables.ts'
 
 type DeploymentRow = Selectable<DeploymentsTable> & { release_version: string; release_digest: string }
@@ -91,7 +92,30 @@ const patchColumns = ({ to, patch }: Transition): Updateable<DeploymentsTable> =
   ...(patch.finishedAt !== undefined && { finished_at: patch.finishedAt }),
 })
 
-export const deploymentWrites = (db: Db): Pick<StoreWriter, 'insertDeployment' | 'transitionDeployment' | 'noteDeployment'> => ({
+/**
+ * Where writers run side by side, a fenced transition first takes a share lock on the lease row it
+ * is fenced by: a takeover (which updates that row) then waits for this transaction or this one
+ * sees the takeover, never both missing each other. False when the lease has moved on.
+ */
+const lockFence = async (db: Db, id: number, fenceEpoch: number): Promise<boolean> => {
+  const row = await db
+    .selectFrom('leases')
+    .innerJoin('deployments', (join) =>
+      join.onRef('deployments.service', '=', 'leases.service').onRef('deployments.environment', '=', 'leases.environment'),
+    )
+    .select('leases.epoch')
+    .where('deployments.id', '=', id)
+    .where('leases.deployment_id', '=', id)
+    .where('leases.epoch', '=', fenceEpoch)
+    .forShare('leases')
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export const deploymentWrites = (
+  db: Db,
+  { concurrentWriters }: SqlDialectHelpers,
+): Pick<StoreWriter, 'insertDeployment' | 'transitionDeployment' | 'noteDeployment'> => ({
   async insertDeployment(deployment) {
     const { id } = await db
       .insertInto('deployments')
@@ -124,12 +148,13 @@ export const deploymentWrites = (db: Db): Pick<StoreWriter, 'insertDeployment' |
 
   async transitionDeployment(transition) {
     assertLegal(transition)
+    const { fenceEpoch } = transition
+    if (fenceEpoch !== undefined && concurrentWriters && !(await lockFence(db, transition.id, fenceEpoch))) return null
     let update = db
       .updateTable('deployments')
       .set(patchColumns(transition))
       .where('id', '=', transition.id)
       .where('status', 'in', transition.from)
-    const { fenceEpoch } = transition
     if (fenceEpoch !== undefined)
       update = update.where((eb) =>
         eb.exists(

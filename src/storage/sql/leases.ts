@@ -14,7 +14,7 @@ const toLease = (row: Selectable<LeasesTable>): Lease => ({
     row.hold_actor === null ? null : { by: row.hold_actor, reason: row.hold_reason ?? '', at: row.hold_at ?? '' },
 })
 
-export const leaseReads = (db: Db): Pick<StoreReader, 'getLease' | 'listLeases'> => ({
+export const leaseReads = (db: Db, { nowMs }: SqlDialectHelpers): Pick<StoreReader, 'getLease' | 'listLeases' | 'nowMs'> => ({
   async getLease(service, environment) {
     const row = await db
       .selectFrom('leases')
@@ -29,10 +29,25 @@ export const leaseReads = (db: Db): Pick<StoreReader, 'getLease' | 'listLeases'>
     const rows = await db.selectFrom('leases').selectAll().orderBy('service').orderBy('environment').execute()
     return rows.map(toLease)
   },
+
+  async nowMs() {
+    const row = await db.selectNoFrom(nowMs.as('now')).executeTakeFirstOrThrow()
+    return Number(row.now)
+  },
 })
 
-/** Each write is one statement, so a lease is never read and then written by two writers at once. */
-export const leaseWrites = (db: Db, { nowMs }: SqlDialectHelpers): Pick<StoreWriter, 'acquireLease' | 'renewLease' | 'releaseLease' | 'placeHold' | 'clearHold'> => {
+type LeaseWrites = 'lockLease' | 'holdsLease' | 'acquireLease' | 'renewLease' | 'releaseLease' | 'placeHold' | 'clearHold'
+
+const FREE_ROW = { epoch: 0, deployment_id: null, owner: null, expires_at_ms: null, hold_actor: null, hold_reason: null, hold_at: null }
+
+/**
+ * Each write is one statement, so a lease is never read and then written by two writers at once.
+ * Where writers run side by side, `lockLease` and `holdsLease` add row locks for the transactions
+ * that read a lease and then act on what they read.
+ */
+export const leaseWrites = (db: Db, { nowMs, concurrentWriters }: SqlDialectHelpers): Pick<StoreWriter, LeaseWrites> => {
+  const the = (service: string, environment: string) =>
+    db.selectFrom('leases').select('epoch').where('service', '=', service).where('environment', '=', environment)
   const heldBy = (lease: LeaseRef) =>
     db
       .updateTable('leases')
@@ -42,6 +57,27 @@ export const leaseWrites = (db: Db, { nowMs }: SqlDialectHelpers): Pick<StoreWri
       .where('epoch', '=', lease.epoch)
 
   return {
+    async lockLease(service, environment, { skipLocked }) {
+      if (!concurrentWriters) return true
+      const query = the(service, environment).forUpdate()
+      const lock = async () => (await (skipLocked ? query.skipLocked() : query).executeTakeFirst()) !== undefined
+      if (await lock()) return true
+      // no row, or (skipping) a locked one: a row this transaction inserts is its own until it ends.
+      // A free lease with epoch 0, as a hold creates it; the first acquisition makes it 1.
+      const inserted = await db
+        .insertInto('leases')
+        .values({ service, environment, ...FREE_ROW })
+        .onConflict((conflict) => conflict.columns(['service', 'environment']).doNothing())
+        .returning('epoch')
+        .executeTakeFirst()
+      return inserted !== undefined || (await lock())
+    },
+
+    async holdsLease(lease) {
+      const query = the(lease.service, lease.environment).where('deployment_id', '=', lease.deploymentId).where('epoch', '=', lease.epoch)
+      return (await (concurrentWriters ? query.forShare() : query).executeTakeFirst()) !== undefined
+    },
+
     async acquireLease(request) {
       const { takeoverFrom } = request
       const row = await db
@@ -103,10 +139,7 @@ export const leaseWrites = (db: Db, { nowMs }: SqlDialectHelpers): Pick<StoreWri
         .values({
           service,
           environment,
-          epoch: 0,
-          deployment_id: null,
-          owner: null,
-          expires_at_ms: null,
+          ...FREE_ROW,
           hold_actor: hold.by,
           hold_reason: hold.reason,
           hold_at: hold.at,

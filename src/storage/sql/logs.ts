@@ -1,4 +1,5 @@
 import type { LogLevel, LogLine, StoreReader, StoreWriter } from '../../core/store.ts'
+import type { SqlDialectHelpers } from './dialect-helpers.ts'
 import type { Db } from './tables.ts'
 
 // keeps one INSERT well under every dialect's bound-parameter limit (6 per line)
@@ -27,9 +28,10 @@ export const logReads = (db: Db): Pick<StoreReader, 'listLogs'> => ({
   },
 })
 
-export const logWrites = (db: Db): Pick<StoreWriter, 'appendLogs'> => ({
+export const logWrites = (db: Db, { serialize }: SqlDialectHelpers): Pick<StoreWriter, 'appendLogs'> => ({
   async appendLogs(deploymentId, lines) {
     if (lines.length === 0) return
+    await serialize(db, { kind: 'logs', deploymentId })
     const last = await db
       .selectFrom('deployment_logs')
       .select('seq')

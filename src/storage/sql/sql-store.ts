@@ -12,27 +12,40 @@ import { stepReads, stepWrites } from './steps.ts'
 import type { Db } from './tables.ts'
 
 /** The store's reads on `db`: the whole database, or one connection inside a transaction. */
-export const createSqlReader = (db: Db): StoreReader => ({
+export const createSqlReader = (db: Db, helpers: SqlDialectHelpers): StoreReader => ({
   ...releaseReads(db),
   ...deploymentReads(db),
   ...approvalReads(db),
-  ...leaseReads(db),
+  ...leaseReads(db, helpers),
   ...controlReads(db),
   ...stepReads(db),
   ...logReads(db),
   ...auditReads(db),
 })
 
+/** A store's view of one transaction: its reads and writes, and what must run right before it commits. */
+export interface SqlTransaction {
+  readonly writer: StoreWriter
+  /** Appends the audit events the work recorded; the store calls it after the work, before COMMIT. */
+  readonly beforeCommit: () => Promise<void>
+}
+
 /** Reads and writes on `db`, which must be a connection inside a transaction the caller owns. */
-export const createSqlWriter = (db: Db, helpers: SqlDialectHelpers): StoreWriter => ({
-  ...createSqlReader(db),
-  ...releaseWrites(db),
-  ...deploymentWrites(db),
-  ...approvalWrites(db),
-  ...leaseWrites(db, helpers),
-  ...controlWrites(db),
-  ...stepWrites(db),
-  ...logWrites(db),
-  ...auditWrites(db),
-  auth: createSqlAuth(db),
-})
+export const createSqlTransaction = (db: Db, helpers: SqlDialectHelpers): SqlTransaction => {
+  const audit = auditWrites(db, helpers)
+  return {
+    writer: {
+      ...createSqlReader(db, helpers),
+      ...releaseWrites(db),
+      ...deploymentWrites(db, helpers),
+      ...approvalWrites(db),
+      ...leaseWrites(db, helpers),
+      ...controlWrites(db),
+      ...stepWrites(db),
+      ...logWrites(db, helpers),
+      ...audit.writes,
+      auth: createSqlAuth(db),
+    },
+    beforeCommit: audit.flush,
+  }
+}

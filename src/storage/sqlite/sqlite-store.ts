@@ -8,10 +8,12 @@ import type { AuthStore } from '../../core/auth-store.ts'
 import type { Store, StoreWriter } from '../../core/store.ts'
 import { sqliteMigrationProvider } from '../migrations/sqlite/sqlite-migrations.ts'
 import { AUTH_WRITES, authReads } from '../sql/auth.ts'
-import { createSqlReader, createSqlWriter } from '../sql/sql-store.ts'
+import { createSqlReader, createSqlTransaction } from '../sql/sql-store.ts'
 import type { Db, Tables } from '../sql/tables.ts'
 import { sqliteDialectHelpers } from './sqlite-dialect-helpers.ts'
-import { aroundEachMethod, isSqliteBusy, storeBusy } from './sqlite-errors.ts'
+import { aroundEachMethod } from '../around-each-method.ts'
+import { cacheReleases } from '../release-cache.ts'
+import { isSqliteBusy, storeBusy } from './sqlite-errors.ts'
 import { withWriteLock } from './sqlite-write-lock.ts'
 
 export interface SqliteStoreOptions {
@@ -106,7 +108,12 @@ export const openSqliteStore = async (options: SqliteStoreOptions): Promise<Stor
       const transaction = { open: true }
       return withWriteLock(lockKey, () =>
         inImmediateTransaction(db, database, (connection) =>
-          insideWrite.run(transaction, () => work(createSqlWriter(connection, sqliteDialectHelpers))),
+          insideWrite.run(transaction, async () => {
+            const { writer, beforeCommit } = createSqlTransaction(connection, sqliteDialectHelpers)
+            const result = await work(writer)
+            await beforeCommit()
+            return result
+          }),
         ),
       ).finally(() => {
         transaction.open = false
@@ -119,7 +126,7 @@ export const openSqliteStore = async (options: SqliteStoreOptions): Promise<Stor
   ) as Pick<AuthStore, (typeof AUTH_WRITES)[number]>
 
   return {
-    ...aroundEachMethod(createSqlReader(db), guarded),
+    ...aroundEachMethod(cacheReleases(createSqlReader(db, sqliteDialectHelpers)), guarded),
     write,
     auth: { ...aroundEachMethod(authReads(db), guarded), ...authWritesInTransactions },
     close: () => db.destroy(),

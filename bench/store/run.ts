@@ -1,0 +1,86 @@
+/**
+ * `npm run bench:store`: deployments per second through the API on SQLite (1 server) and
+ * PostgreSQL (1 and 3 replicas), then status and history read latency with 1,000,000 deployments
+ * stored. Prints markdown tables for docs/performance.md. Not a test: numbers depend on the machine.
+ *
+ * Options: --quick (smaller sizes, to try the harness), --only=throughput|reads
+ */
+import { cpus } from 'node:os'
+import pg from 'pg'
+import { PG_ADMIN_URL } from './project.ts'
+import { measureReads, type ReadsResult } from './reads.ts'
+import { measureThroughput, type ThroughputResult } from './throughput.ts'
+
+const args = new Set(process.argv.slice(2))
+const quick = args.has('--quick')
+const only = [...args].find((arg) => arg.startsWith('--only='))?.slice('--only='.length)
+const THROUGHPUT = { deployments: quick ? 60 : 400, environments: 20, submitters: 16 }
+const READS = { count: quick ? 50_000 : 1_000_000, rates: quick ? [100] : [100, 1_000], seconds: quick ? 3 : 10 }
+
+const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(1) : '–')
+
+const throughputTable = (results: readonly ThroughputResult[]): string =>
+  [
+    '| store | replicas | deployments | environments | seconds | deployments/s | requested→finished p50 | p99 |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...results.map(
+      (result) =>
+        `| ${result.store} | ${result.replicas} | ${result.deployments} | ${result.environments} | ${result.seconds.toFixed(1)} | **${result.perSecond.toFixed(1)}** | ${ms(result.p50Ms)} ms | ${ms(result.p99Ms)} ms |`,
+    ),
+  ].join('\n')
+
+const readsTable = (results: readonly ReadsResult[]): string =>
+  [
+    '| store | deployments | offered rate (achieved) | read | p50 | p99 | max | failed |',
+    '|---|---:|---:|---|---:|---:|---:|---:|',
+    ...results.flatMap((result) =>
+      result.runs.flatMap((run) =>
+        run.results.map(
+          (read) =>
+            `| ${result.store} | ${result.count.toLocaleString('en')} | ${run.rate}/s (${run.achievedPerSecond.toFixed(0)}/s) | ${read.name} | ${ms(read.p50Ms)} ms | **${ms(read.p99Ms)} ms** | ${ms(read.maxMs)} ms | ${read.failed} |`,
+        ),
+      ),
+    ),
+  ].join('\n')
+
+const postgresVersion = async (): Promise<string> => {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL })
+  await client.connect()
+  try {
+    return ((await client.query('show server_version')).rows[0] as { server_version: string }).server_version
+  } finally {
+    await client.end()
+  }
+}
+
+const log = (text: string): void => void process.stderr.write(`${text}\n`)
+
+const main = async (): Promise<void> => {
+  const cpu = cpus()
+  const machine = `${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, Node ${process.version}, PostgreSQL ${await postgresVersion()} (local, default settings), SQLite via better-sqlite3`
+  log(`machine: ${machine}`)
+  const output = [`Machine: ${machine}.`, '']
+  if (only !== 'reads') {
+    const results: ThroughputResult[] = []
+    for (const [store, replicas] of [['sqlite', 1], ['postgres', 1], ['postgres', 3]] as const) {
+      log(`throughput: ${store} × ${replicas} …`)
+      results.push(await measureThroughput({ store, replicas, ...THROUGHPUT }))
+      log(throughputTable(results.slice(-1)).split('\n').at(-1) ?? '')
+    }
+    output.push('Deployments through the API (local driver, no start command: a symlink flip per deployment):', '', throughputTable(results), '')
+  }
+  if (only !== 'throughput') {
+    const results: ReadsResult[] = []
+    for (const store of ['postgres', 'sqlite'] as const) {
+      log(`reads: ${store}, seeding ${READS.count.toLocaleString('en')} deployments …`)
+      const result = await measureReads({ store, ...READS })
+      log(`  seeded in ${result.seedSeconds.toFixed(1)} s`)
+      results.push(result)
+      log(readsTable([result]))
+    }
+    output.push('Reads through the API, one server, open-loop load split evenly over the three reads:', '', readsTable(results), '')
+  }
+  process.stdout.write(`${output.join('\n')}\n`)
+}
+
+await main()
