@@ -20880,6 +20880,7 @@ var createHttpClient = async (options) => {
     previewPromotion: (input2) => request("GET", `/api/v1/previews/promotion${query({ service: input2.service, to: input2.to, from: input2.from, release: input2.release })}`),
     previewRollback: (input2) => request("GET", `/api/v1/previews/rollback${query({ service: input2.service, environment: input2.environment, to: input2.to })}`),
     status: (input2) => request("GET", `/api/v1/status${query({ service: input2.service })}`),
+    targetHosts: (input2) => request("GET", `/api/v1/targets${query({ service: input2.service })}`),
     history: (input2) => request("GET", `/api/v1/deployments${query({ service: input2.service, environment: input2.environment, status: input2.statuses, limit: input2.limit, before: input2.beforeId })}`),
     deployment: (id) => request("GET", `/api/v1/deployments/${id}`),
     logs: (input2) => request("GET", `/api/v1/deployments/${input2.deploymentId}/logs${query({ after: input2.afterSeq, limit: input2.limit })}`),
