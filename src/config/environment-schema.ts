@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { QUEUE_MODES } from '../core/policy.ts'
+import { EXECUTORS, QUEUE_MODES } from '../core/policy.ts'
 import { environmentDriverSchema } from './driver-schema.ts'
 import { expecting } from './expected.ts'
 import {
@@ -93,6 +93,12 @@ export const environmentSchema = z
     secrets: secretNames.optional().describe('Names of secrets every service here receives (values come from the executor)'),
     health: healthSchema.optional(),
     rollback: rollbackSchema.optional(),
+    executor: z
+      .enum(EXECUTORS)
+      .optional()
+      .describe(
+        'Who runs deployments here: server (the Waka engine, default) or runner (a CI runner claims each one with `waka execute`, for targets only reachable from there; the server still decides gates, approvals and the lock)',
+      ),
   })
   .describe('A place services run in; environments form a pipeline through promoteFrom')
 

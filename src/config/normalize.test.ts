@@ -122,6 +122,7 @@ describe('normalizeConfig: environments and access', () => {
       confirm: false,
       gates: { approvals: null, soakMs: 0, windows: [], branches: null },
       rollback: { auto: false, keepReleases: 5, quarantineFailed: true },
+      executor: 'server',
     })
   })
 

@@ -96,6 +96,7 @@ const normalizeEnvironment = (name: string, written: WrittenEnvironment): Enviro
       keepReleases: rollback?.keepReleases ?? 5,
       quarantineFailed: rollback?.quarantineFailed ?? true,
     },
+    executor: written.executor ?? 'server',
   }
 }
 

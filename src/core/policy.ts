@@ -128,6 +128,10 @@ export interface HttpHealthPolicy {
 export const QUEUE_MODES = ['fifo', 'latest'] as const
 export type QueueMode = (typeof QUEUE_MODES)[number]
 
+/** Who runs the deployments of an environment: the server's engine, or a CI runner through the API. */
+export const EXECUTORS = ['server', 'runner'] as const
+export type Executor = (typeof EXECUTORS)[number]
+
 export interface EnvironmentPolicy {
   readonly name: string
   readonly promoteFrom: string | null
@@ -139,6 +143,12 @@ export interface EnvironmentPolicy {
   readonly confirm: boolean
   readonly gates: GatePolicy
   readonly rollback: RollbackPolicy
+  /**
+   * `server`: the engine of the server (or the embedded CLI) runs deployments here. `runner`: a CI
+   * runner claims each one through the API (`waka execute`), for targets only reachable from there;
+   * the server still decides gates, approvals, the lock and the ledger.
+   */
+  readonly executor: Executor
 }
 
 export interface GatePolicy {

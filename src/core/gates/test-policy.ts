@@ -23,5 +23,6 @@ export const anEnvironment = (overrides: Partial<EnvironmentPolicy> = {}): Envir
   confirm: true,
   gates: { approvals: anApprovalPolicy(), soakMs: 0, windows: [], branches: null },
   rollback: { auto: true, keepReleases: 5, quarantineFailed: true },
+  executor: 'server',
   ...overrides,
 })

@@ -1,6 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { authorizeAnyRead } from '../../app/authorize.ts'
 import { status } from '../../app/status.ts'
+import { EXECUTORS } from '../../core/policy.ts'
 import { callerOf } from '../acting.ts'
 import type { HttpDeps, HttpEnv } from '../http-deps.ts'
 import { jsonResponses } from '../schemas/helpers.ts'
@@ -22,6 +23,7 @@ const environmentSchema = z
       branches: z.array(z.string()).readonly().nullable(),
     }),
     rollback: z.object({ auto: z.boolean(), keepReleases: z.number().int(), quarantineFailed: z.boolean() }),
+    executor: z.enum(EXECUTORS).openapi({ description: 'server: the server runs deployments here; runner: a CI runner claims them (waka execute)' }),
   })
   .openapi('Environment')
 
