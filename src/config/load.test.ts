@@ -116,7 +116,7 @@ describe('parseConfigText: schema', () => {
   it('points at an unknown key itself and suggests the closest known key', () => {
     expect(problemsOf(MINIMAL.replace('  staging:\n', '  staging:\n    promotefrom: qa\n'))).toEqual([
       'waka.yml:7:5: environments.staging.promotefrom: unknown key "promotefrom" (did you mean "promoteFrom"?): ' +
-        'expected one of promoteFrom, autoDeploy, queue, confirm, gates, driver, variables, secrets, health, rollback',
+        'expected one of promoteFrom, autoDeploy, queue, confirm, gates, driver, variables, secrets, health, rollback, executor',
     ])
   })
 
