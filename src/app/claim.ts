@@ -7,7 +7,7 @@ import { SYSTEM_ACTORS, type AppContext } from './context.ts'
 import { gatherGateFacts } from './gate-facts.ts'
 import { planRollback } from '../core/plan/plan-rollback.ts'
 import { moveDeployment } from './record.ts'
-import { settleGates } from './settle-gates.ts'
+import { runsOnServer, settleGates } from './settle-gates.ts'
 
 export interface Claimed {
   readonly deployment: Deployment
@@ -23,7 +23,13 @@ export interface ClaimRequest {
   /** `host:pid` of the claiming process. */
   readonly owner: string
   readonly leaseTtlMs: number
+  /**
+   * A runner claims this very deployment (`executor: runner`), and only while it heads its queue.
+   * Without it, the engine claims the oldest queued deployment of an environment the server runs.
+   */
+  readonly deploymentId?: number
 }
+
 
 /**
  * Whether a deployment holds the lock: it finishes first or, if its engine died, the reconciler
@@ -48,10 +54,13 @@ const lockedByAnother = async (tx: StoreWriter, service: string, environment: st
 export const claimNext = (context: AppContext, request: ClaimRequest): Promise<ClaimResult> =>
   context.store.write(async (tx) => {
     const { service, environment } = request
+    // the engine never runs what a runner must run, and a runner never what the server runs
+    if ((request.deploymentId === undefined) !== runsOnServer(context, environment)) return null
     if (!(await tx.lockLease(service, environment, { skipLocked: true }))) return null
     if (await lockedByAnother(tx, service, environment)) return null
     const [next] = await tx.listDeployments({ service, environment, statuses: ['queued'], order: 'oldest', limit: 1 })
     if (!next) return null
+    if (request.deploymentId !== undefined && next.id !== request.deploymentId) return null
     const settled = await settleGates(tx, context, next, SYSTEM_ACTORS.engine)
     if (settled.deployment.status === 'cancelled') return { cancelled: settled.deployment }
     if (settled.evaluation.outcome !== 'queued' || settled.deployment.status !== 'queued') return null
@@ -82,6 +91,7 @@ export const queueWaitsOnTime = async (context: AppContext, service: string, env
 /**
  * Service × environment pairs that have queued deployments and no unexpired lease, oldest first:
  * where a deployment holds the lock (in this engine or another one) nothing can be claimed yet.
+ * Environments with `executor: runner` are left to the runners.
  */
 export const queuedTargets = async (context: AppContext): Promise<{ service: string; environment: string }[]> => {
   const queued = await context.store.listDeployments({ statuses: ['queued'], order: 'oldest', limit: 500 })
@@ -91,7 +101,8 @@ export const queuedTargets = async (context: AppContext): Promise<{ service: str
   const held = (lease: Lease) => lease.deploymentId !== null && lease.expiresAtMs !== null && lease.expiresAtMs >= now
   const busy = new Set((await context.store.listLeases()).filter(held).map(key))
   const seen = new Map<string, { service: string; environment: string }>()
-  for (const deployment of queued) if (!busy.has(key(deployment))) seen.set(key(deployment), deployment)
+  for (const deployment of queued)
+    if (!busy.has(key(deployment)) && runsOnServer(context, deployment.environment)) seen.set(key(deployment), deployment)
   return [...seen.values()].map(({ service, environment }) => ({ service, environment }))
 }
 

@@ -6,6 +6,13 @@ import type { AppContext } from './context.ts'
 import { gatherGateFacts } from './gate-facts.ts'
 import { moveDeployment } from './record.ts'
 
+/** The status reason of a queued deployment in an environment with `executor: runner`. */
+export const WAITS_FOR_RUNNER = 'all gates pass; waiting for a runner to execute it (executor: runner, waka execute)'
+
+/** Whether the server's own engine runs deployments in this environment (`executor: server`). */
+export const runsOnServer = (context: AppContext, environment: string): boolean =>
+  (context.policy.environments[environment]?.executor ?? 'server') === 'server'
+
 export interface Settled {
   readonly deployment: Deployment
   readonly evaluation: GateEvaluation
@@ -40,7 +47,8 @@ export const settleGates = async (
   deployment: Deployment,
   actor: string,
 ): Promise<Settled> => {
-  const evaluation = evaluateGates(await gatherGateFacts(tx, context, deployment))
+  const evaluated = evaluateGates(await gatherGateFacts(tx, context, deployment))
+  const evaluation = evaluated.outcome === 'queued' && !runsOnServer(context, deployment.environment) ? { ...evaluated, reason: WAITS_FOR_RUNNER } : evaluated
   const to = nextStatus(deployment.status, evaluation)
   if (to === null) {
     if (deployment.statusReason === evaluation.reason || isTerminal(deployment.status)) return { deployment, evaluation }

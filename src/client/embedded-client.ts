@@ -71,7 +71,8 @@ export const createEmbeddedClient = (parts: EmbeddedParts): WakaClient => {
       }
       for (const deployment of await current()) {
         const lease = await app.store.getLease(deployment.service, deployment.environment)
-        if (!(await isSettled(deployment, lease, () => queueWaitsOnTime(app, deployment.service, deployment.environment)))) return false
+        const waitsForRunner = app.policy.environments[deployment.environment]?.executor === 'runner'
+        if (!(await isSettled(deployment, lease, () => queueWaitsOnTime(app, deployment.service, deployment.environment), waitsForRunner))) return false
       }
       return true
     }

@@ -81,7 +81,8 @@ export const createHttpClient = async (options: { baseUrl: string; token: Bearer
     releases: (input) => request('GET', `/api/v1/releases${query({ service: input.service, limit: input.limit })}`),
     verifyAudit: () => request('GET', '/api/v1/audit-events/verification'),
     audit: (input) => request('GET', `/api/v1/audit-events${query({ after: input.afterSeq, limit: input.limit })}`),
-    follow: (ids, followOptions) => followRemote(transport, ids, followOptions),
+    follow: (ids, followOptions) =>
+      followRemote(transport, ids, followOptions, (environment) => pipeline.environments.some((env) => env.name === environment && env.executor === 'runner')),
     createToken: (input) =>
       request('POST', '/api/v1/tokens', {
         body: { name: input.name, subject: input.subject ?? null, role: input.role, environments: input.environments, expiresIn: `${input.expiresInMs}ms` },

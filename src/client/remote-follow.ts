@@ -8,15 +8,26 @@ import type { FollowOptions } from './waka-client.ts'
 
 const POLL_MS = 400
 
-/** Remote deployments settle like embedded ones, except that the server, not this process, runs them. */
-const settled = (deployment: Deployment, held: boolean): boolean =>
-  isTerminal(deployment.status) || deployment.status === 'awaiting_approval' || deployment.status === 'pending' || (deployment.status === 'queued' && held)
+/**
+ * Remote deployments settle like embedded ones, except that the server, not this process, runs
+ * them; a queued one that waits for a runner (`executor: runner`) is settled too.
+ */
+const settled = (deployment: Deployment, held: boolean, waitsForRunner: boolean): boolean =>
+  isTerminal(deployment.status) ||
+  deployment.status === 'awaiting_approval' ||
+  deployment.status === 'pending' ||
+  (deployment.status === 'queued' && (held || waitsForRunner))
 
 /**
  * Follows deployments on a server by polling them and their logs, and reports what changed as the
  * same events the embedded engine emits. Automatic rollbacks they cause are followed too.
  */
-export const followRemote = async (transport: Transport, ids: readonly number[], options: FollowOptions = {}): Promise<Deployment[]> => {
+export const followRemote = async (
+  transport: Transport,
+  ids: readonly number[],
+  options: FollowOptions = {},
+  waitsForRunner: (environment: string) => boolean = () => false,
+): Promise<Deployment[]> => {
   const watched = new Set(ids)
   const lastStatus = new Map<number, string>()
   const lastLog = new Map<number, number>()
@@ -45,7 +56,7 @@ export const followRemote = async (transport: Transport, ids: readonly number[],
         options.onEvent?.({ type: 'transition', deployment })
       }
       const held = deployment.status === 'queued' && (await isHeld(transport, deployment))
-      if (!settled(deployment, held)) allSettled = false
+      if (!settled(deployment, held, waitsForRunner(deployment.environment))) allSettled = false
     }
     if (allSettled || options.signal?.aborted) return current
     await abortableSleep(options.pollMs ?? POLL_MS, options.signal)
