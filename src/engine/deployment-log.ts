@@ -4,6 +4,15 @@ import type { DriverLog } from '../drivers/driver.ts'
 import type { EngineObserver } from './events.ts'
 import { throughOutage } from './store-outage.ts'
 
+/** Where a batch of (already masked) lines is stored: the ledger, or the server's API on a runner. */
+export type LogSink = (lines: readonly NewLogLine[]) => Promise<void>
+
+/** Appends to the ledger, waiting out a store outage. */
+export const storeLogSink =
+  (store: Store, deploymentId: number): LogSink =>
+  (lines) =>
+    throughOutage(() => store.write((tx) => tx.appendLogs(deploymentId, lines)))
+
 const FLUSH_LINES = 200
 const MAX_LINE = 8000
 
@@ -12,7 +21,7 @@ const MAX_LINE = 8000
  * written in batches so a chatty command does not mean one transaction per line.
  */
 export class DeploymentLog {
-  readonly #store: Store
+  readonly #sink: LogSink
   readonly #clock: Clock
   readonly #deploymentId: number
   readonly #observer: EngineObserver
@@ -20,8 +29,8 @@ export class DeploymentLog {
   #buffer: NewLogLine[] = []
   #writing: Promise<void> = Promise.resolve()
 
-  constructor(options: { store: Store; clock: Clock; deploymentId: number; observer: EngineObserver }) {
-    this.#store = options.store
+  constructor(options: { sink: LogSink; clock: Clock; deploymentId: number; observer: EngineObserver }) {
+    this.#sink = options.sink
     this.#clock = options.clock
     this.#deploymentId = options.deploymentId
     this.#observer = options.observer
@@ -63,7 +72,7 @@ export class DeploymentLog {
     this.#buffer = []
     if (lines.length > 0)
       this.#writing = this.#writing
-        .then(() => throughOutage(() => this.#store.write((tx) => tx.appendLogs(this.#deploymentId, lines))))
+        .then(() => this.#sink(lines))
         .catch((error: unknown) => {
           const message = `${lines.length} log line(s) of deployment #${this.#deploymentId} could not be stored: ${error instanceof Error ? error.message : String(error)}`
           this.#observer({ type: 'fault', deploymentId: this.#deploymentId, message })
