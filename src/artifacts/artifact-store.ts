@@ -99,7 +99,7 @@ export const createArtifactStore = (dir: string): ArtifactStore => {
     return { digest, artifact: await save('directory', entries, digest) }
   }
 
-  const open = async (digest: string): Promise<ArtifactSource> => {
+  const readManifest = async (digest: string): Promise<{ kind: ArtifactKind; entries: readonly ArtifactEntry[] }> => {
     if (!isDigest(digest)) throw new WakaError('INVALID_ARGUMENT', `${JSON.stringify(digest)} is not a digest (sha256:<64 hex>)`)
     const hex = digest.slice('sha256:'.length)
     const recordText = await readTextOrNull(recordPath(hex))
@@ -111,6 +111,11 @@ export const createArtifactStore = (dir: string): ArtifactStore => {
     const matches =
       record.kind === 'file' ? entries.length === 1 && entries[0]?.type === 'file' && entries[0].sha256 === hex : sha256Hex(text) === hex
     if (!matches) throw new WakaError('ARTIFACT_INVALID', `the stored manifest of ${digest} no longer matches its digest`)
+    return { kind: record.kind, entries }
+  }
+
+  const open = async (digest: string): Promise<ArtifactSource> => {
+    const { entries } = await readManifest(digest)
     return {
       digest,
       entries: () => Promise.resolve(entries),
@@ -173,5 +178,11 @@ export const createArtifactStore = (dir: string): ArtifactStore => {
       }
     },
     open,
+    manifest: readManifest,
+    async readBlob(sha256) {
+      if (!isSha256Hex(sha256)) throw new WakaError('INVALID_ARGUMENT', `${JSON.stringify(sha256)} is not a sha256 (64 lowercase hex)`)
+      if ((await sizeOf(sha256)) === null) throw new WakaError('NOT_FOUND', `the artifact store holds no blob ${sha256}`)
+      return createReadStream(blobPath(sha256))
+    },
   }
 }

@@ -20,4 +20,8 @@ export interface ArtifactIngest {
   /** Stores one blob, refusing bytes whose sha256 is not `sha256` or that exceed `maxBytes`. */
   putBlob(sha256: string, chunks: AsyncIterable<Uint8Array>, maxBytes: number): Promise<void>
   has(digest: string): Promise<boolean>
+  /** The manifest of a stored release, checked against its digest (a runner fetches the bytes by it). */
+  manifest(digest: string): Promise<{ readonly kind: ArtifactKind; readonly entries: readonly ArtifactEntry[] }>
+  /** One blob's bytes; NOT_FOUND when the store does not hold it. */
+  readBlob(sha256: string): Promise<AsyncIterable<Uint8Array>>
 }
