@@ -55,6 +55,7 @@ interface Runtime {
   readonly artifacts: ArtifactStore
   readonly events: EventHub
   readonly engine: Engine
+  readonly leaseTtlMs: number
 }
 
 export interface StoreOptions {
@@ -112,7 +113,7 @@ const openRuntime = async (loaded: LoadedConfig, options: StoreOptions): Promise
     failpoints,
     observer: events.emit,
   })
-  return { app, store, artifacts, events, engine }
+  return { app, store, artifacts, events, engine, leaseTtlMs: ttlMs }
 }
 
 /** Embedded mode: use cases and engine in this process; this process runs what it makes runnable. */
@@ -201,6 +202,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
       artifacts: runtime.artifacts,
       auth: createAuthenticator({ store, policy: app.policy, clock: app.clock }),
       events: source,
+      execution: { secrets: environmentSecrets(process.env), leaseTtlMs: runtime.leaseTtlMs },
       metrics,
       logger,
       version: options.version,

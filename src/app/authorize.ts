@@ -29,3 +29,9 @@ export const authorizeAnyRead = (policy: WakaPolicy, actor: string): void => {
   if (Object.keys(policy.environments).some((environment) => isAllowed(policy.access, actor, 'read', environment))) return
   throw new WakaError('FORBIDDEN', `${actor} may not read any environment`, { hint: 'grant viewer under access.roles in waka.yml' })
 }
+
+/** Reading release bytes (a runner fetching what it deploys) needs `deploy` in at least one environment. */
+export const authorizeAnyDeploy = (policy: WakaPolicy, actor: string): void => {
+  if (Object.keys(policy.environments).some((environment) => isAllowed(policy.access, actor, 'deploy', environment))) return
+  throw new WakaError('FORBIDDEN', `${actor} may not deploy in any environment`, { hint: 'grant deployer under access.roles in waka.yml' })
+}

@@ -6,10 +6,12 @@ import type { HttpDeps, HttpEnv } from './http-deps.ts'
 import { authenticate } from './middleware/authenticate.ts'
 import { limitBody, limitJsonDepth, MAX_JSON_BYTES } from './middleware/body-guard.ts'
 import { requestLog } from './middleware/request-id.ts'
+import { registerArtifactDownloads } from './routes/artifact-downloads.ts'
 import { registerAuditRoutes } from './routes/audit.ts'
 import { registerControlRoutes } from './routes/controls.ts'
 import { registerDeploymentRoutes } from './routes/deployments.ts'
 import { registerEventRoutes } from './routes/events.ts'
+import { registerExecutionRoutes } from './routes/execution.ts'
 import { registerOps } from './routes/ops.ts'
 import { registerPreviewRoutes } from './routes/previews.ts'
 import { registerReleaseRoutes } from './routes/releases.ts'
@@ -59,7 +61,9 @@ export const createHttpApp = (deps: HttpDeps): OpenAPIHono<HttpEnv> => {
   registerStatusRoutes(app, deps)
   registerTargetRoutes(app, deps)
   registerReleaseRoutes(app, deps)
+  registerArtifactDownloads(app, deps)
   registerDeploymentRoutes(app, deps)
+  registerExecutionRoutes(app, deps, { ...deps.execution, observer: (event) => deps.events.emit(event) })
   registerControlRoutes(app, deps)
   registerAuditRoutes(app, deps)
   registerPreviewRoutes(app, deps)

@@ -3,6 +3,7 @@ import type { AppContext } from '../app/context.ts'
 import type { ArtifactIngest } from '../core/artifact-store.ts'
 import type { Identity } from '../core/identity.ts'
 import type { EngineEvent } from '../engine/events.ts'
+import type { ExecutionDeps } from '../engine/execution-access.ts'
 import type { Metrics } from './metrics.ts'
 
 export interface Authenticated {
@@ -31,6 +32,8 @@ export interface HttpDeps {
   readonly artifacts: ArtifactIngest
   readonly auth: Authenticator
   readonly events: EventSource
+  /** Runner execution (`executor: runner`): the server's secret values for masking, the lease TTL; events go to `events`. */
+  readonly execution: Omit<ExecutionDeps, 'observer'>
   readonly metrics: Metrics
   readonly logger: Logger
   readonly version: string
