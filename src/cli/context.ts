@@ -1,4 +1,5 @@
-import type { WakaClient } from '../client/waka-client.ts'
+import type { Deployment } from '../core/deployment/deployment.ts'
+import type { EngineEvent, WakaClient } from '../client/waka-client.ts'
 import type { RemoteCredentials } from './credentials.ts'
 import type { Io } from './output/io.ts'
 
@@ -16,6 +17,8 @@ export interface CliDeps {
   openClient(options: { configPath: string; actor: string }): Promise<WakaClient>
   /** Remote mode: a client of a waka server. */
   connect(credentials: RemoteCredentials): Promise<WakaClient>
+  /** Executor mode: claims a deployment on the server and runs it on this machine (`waka execute`). */
+  execute(options: { configPath: string; credentials: RemoteCredentials; deploymentId: number; onEvent: (event: EngineEvent) => void }): Promise<Deployment>
   runDemo(options: { keep: boolean; dir: string | null; io: Io }): Promise<number>
   startServer(options: {
     configPath: string

@@ -4,6 +4,7 @@ import { registerAudit } from './commands/audit.ts'
 import { registerControls } from './commands/controls.ts'
 import { registerDemo } from './commands/demo.ts'
 import { registerDeploy } from './commands/deploy.ts'
+import { registerExecute } from './commands/execute.ts'
 import { registerGithub } from './commands/github.ts'
 import { registerHistory } from './commands/history.ts'
 import { registerInit } from './commands/init.ts'
@@ -61,6 +62,7 @@ export const defineProgram = (program: Command, context: CliContext, actorOf: ()
   registerControls(program, context)
   registerAudit(program, context)
   registerRun(program, context)
+  registerExecute(program, context)
   registerDemo(program, context)
   registerServer(program, context)
   registerLogin(program, context)

@@ -5,6 +5,8 @@ type RequestBody = NonNullable<RequestInit['body']>
 export interface Transport {
   readonly baseUrl: string
   readonly request: <T>(method: string, path: string, options?: { body?: unknown; raw?: RequestBody; headers?: Record<string, string> }) => Promise<T>
+  /** GET of raw bytes (a blob), as a stream; errors come back as the WakaError the server sent. */
+  readonly download: (path: string) => Promise<AsyncIterable<Uint8Array>>
 }
 
 const isErrorCode = (value: unknown): value is ErrorCode => typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value)
@@ -28,25 +30,35 @@ export type BearerToken = string | (() => Promise<string>)
 /** JSON over HTTP with a bearer token; the token is sent only to `baseUrl` and never printed. */
 export const createTransport = (options: { baseUrl: string; token: BearerToken }): Transport => {
   const baseUrl = options.baseUrl.replace(/\/+$/, '')
+  const send = async (method: string, path: string, request: { body?: unknown; raw?: RequestBody; headers?: Record<string, string> }): Promise<Response> => {
+    const token = typeof options.token === 'string' ? options.token : await options.token()
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json', ...request.headers }
+    let body: RequestBody | undefined = request.raw
+    if (request.body !== undefined) {
+      headers['content-type'] = 'application/json'
+      body = JSON.stringify(request.body)
+    }
+    try {
+      return await fetch(`${baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body, duplex: 'half' }) })
+    } catch (error) {
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error)
+      throw new WakaError('UNAVAILABLE', `cannot reach the Waka server at ${baseUrl}: ${cause}`, {
+        hint: 'check WAKA_URL (or waka login), and that `waka server` is running',
+      })
+    }
+  }
   return {
     baseUrl,
+    download: async (path) => {
+      const response = await send('GET', path, { headers: { accept: 'application/octet-stream, application/json' } })
+      if (!response.ok || !response.body) {
+        const text = await response.text()
+        throw toError(response.status, text ? (JSON.parse(text) as unknown) : null)
+      }
+      return response.body
+    },
     request: async <T>(method: string, path: string, request: { body?: unknown; raw?: RequestBody; headers?: Record<string, string> } = {}): Promise<T> => {
-      const token = typeof options.token === 'string' ? options.token : await options.token()
-      const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json', ...request.headers }
-      let body: RequestBody | undefined = request.raw
-      if (request.body !== undefined) {
-        headers['content-type'] = 'application/json'
-        body = JSON.stringify(request.body)
-      }
-      let response: Response
-      try {
-        response = await fetch(`${baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body, duplex: 'half' }) })
-      } catch (error) {
-        const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error)
-        throw new WakaError('UNAVAILABLE', `cannot reach the Waka server at ${baseUrl}: ${cause}`, {
-          hint: 'check WAKA_URL (or waka login), and that `waka server` is running',
-        })
-      }
+      const response = await send(method, path, request)
       const text = await response.text()
       const parsed: unknown = text ? JSON.parse(text) : null
       if (!response.ok) throw toError(response.status, parsed)
