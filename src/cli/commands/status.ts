@@ -8,24 +8,26 @@ import { EXIT } from '../output/exit-codes.ts'
 import { formatStatus, formatTable, formatTime } from '../output/format.ts'
 import { out, type Io } from '../output/io.ts'
 
-const notes = (row: TargetStatus): string => {
+const notes = (row: TargetStatus, runner: boolean): string => {
   const parts: string[] = []
   if (row.active) parts.push(`#${row.active.id} ${row.active.status}`)
   if (row.waiting.length) parts.push(`${row.waiting.length} waiting`)
+  const forRunner = runner ? row.waiting.filter((deployment) => deployment.status === 'queued') : []
+  if (forRunner.length) parts.push(`${forRunner.map((deployment) => `#${deployment.id}`).join(', ')} waiting for a runner (waka execute)`)
   if (row.lease?.hold) parts.push(`held by ${row.lease.hold.by}: ${row.lease.hold.reason}`)
   if (row.freeze) parts.push(`frozen by ${row.freeze.by}: ${row.freeze.reason}`)
   if (row.autoDeployPause) parts.push('auto-deploy paused')
   return parts.join('; ') || '-'
 }
 
-const render = (io: Io, report: StatusReport): string => {
+const render = (io: Io, report: StatusReport, runners: ReadonlySet<string>): string => {
   const rows = report.targets.map((row) => [
     row.service,
     row.environment,
     row.live ? describeRelease(row.live.release) : '-',
     row.live ? formatTime(io, row.live.since) : '-',
     row.latest ? `#${row.latest.id} ${formatStatus(io, row.latest.status)}` : '-',
-    notes(row),
+    notes(row, runners.has(row.environment)),
   ])
   const table = formatTable(io, ['service', 'environment', 'live', 'since', 'latest', 'notes'], rows)
   if (!report.pendingApprovals.length) return table
@@ -57,8 +59,9 @@ export const registerStatus = (program: Command, context: CliContext): void => {
         const client = await context.client()
         const report = await client.status({ service: service ?? null })
         const hosts = options.hosts ? await client.targetHosts({ service: service ?? null }) : null
+        const runners = new Set(client.pipeline.environments.filter((environment) => environment.executor === 'runner').map((environment) => environment.name))
         if (context.globals().json) out(context.io, JSON.stringify(hosts === null ? report : { ...report, hosts }, null, 2))
-        else out(context.io, hosts === null ? render(context.io, report) : `${render(context.io, report)}\n\n${renderHosts(hosts)}`)
+        else out(context.io, hosts === null ? render(context.io, report, runners) : `${render(context.io, report, runners)}\n\n${renderHosts(hosts)}`)
         return hosts?.some((row) => row.drifted > 0) ? EXIT.failed : EXIT.ok
       }),
     )
