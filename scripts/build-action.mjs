@@ -14,8 +14,13 @@ const result = await build({
   format: 'esm',
   target: 'node20',
   legalComments: 'none',
+  // the ssh driver's optional native speed-ups: ssh2 loads them in try/catch and works without them
+  external: ['cpu-features', '*.node'],
   // bundled CommonJS dependencies call require(); ESM has none of its own
-  banner: { js: "import { createRequire as __wakaCreateRequire } from 'node:module'; const require = __wakaCreateRequire(import.meta.url);" },
+  // (and ssh2's agent refers to __dirname, which ESM does not define either)
+  banner: {
+    js: "import { createRequire as __wakaCreateRequire } from 'node:module'; import { fileURLToPath as __wakaFileUrlToPath } from 'node:url'; import { dirname as __wakaDirname } from 'node:path'; const require = __wakaCreateRequire(import.meta.url); const __filename = __wakaFileUrlToPath(import.meta.url); const __dirname = __wakaDirname(__filename);",
+  },
   write: !check,
   logLevel: 'warning',
 })

@@ -17,7 +17,7 @@ services:
       name: acme/web
       id: 42
       workflows: ["acme/web/.github/workflows/release.yml@refs/heads/main"]
-      roles: { staging: deployer, production: deployer, "*": viewer }
+      roles: { staging: deployer, production: deployer, edge: deployer, "*": viewer }
 environments:
   staging:
     autoDeploy: { branch: main }
@@ -27,6 +27,10 @@ environments:
     gates:
       approvals: { required: 1, from: [user:bob] }
     driver: { type: local }
+  edge:
+    executor: runner
+    driver: { type: local }
+    secrets: [API_TOKEN]
 github:
   oidc: { audience: "${AUDIENCE}", jwksUrl: "${jwksUrl}" }
 access:
@@ -91,7 +95,7 @@ describe('the bundled GitHub Action, run as a runner runs it (fake runner enviro
     await rm(runner, { recursive: true, force: true })
   })
 
-  const runAction = async (inputs: Record<string, string>): Promise<ActionRun> => {
+  const runAction = async (inputs: Record<string, string>, extraEnv: Record<string, string> = {}): Promise<ActionRun> => {
     const output = join(runner, `output-${Date.now()}`)
     const summary = join(runner, `summary-${Date.now()}`)
     await writeFile(output, '')
@@ -112,6 +116,7 @@ describe('the bundled GitHub Action, run as a runner runs it (fake runner enviro
       'INPUT_SERVER-URL': waka.url,
       INPUT_AUDIENCE: AUDIENCE,
     }
+    Object.assign(env, extraEnv)
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
     const { code, stdout } = await new Promise<{ code: number; stdout: string }>((done) =>
       execFile(process.execPath, [ACTION], { env, cwd: waka.workspace.dir, timeout: 60_000 }, (error, out) =>
@@ -157,6 +162,24 @@ describe('the bundled GitHub Action, run as a runner runs it (fake runner enviro
     const run = await runAction({ command: 'deploy', service: 'web', environment: 'production', release: 'v9' })
     expect(run.code).not.toBe(0)
     expect(run.stdout).toContain('service web has no release "v9"')
+  })
+
+  it('runs deployments of an executor: runner environment on the runner, with the job\'s secrets, as the server lets it', async () => {
+    const runnerEnv = { WAKA_STATE_DIR: join(runner, 'state'), WAKA_SECRET_EDGE_API_TOKEN: 'edge-s3cret-value' }
+    const deployed = await runAction({ command: 'deploy', service: 'web', environment: 'edge', release: 'v1', execute: 'true' }, runnerEnv)
+    expect(deployed.code, deployed.stdout).toBe(0)
+    expect(deployed.outputs['state']).toBe('succeeded')
+    expect(deployed.stdout).toContain('prepare: started')
+    const admin = await waka.token('admin')
+    const steps = await waka.api<{ steps: { name: string; status: string }[] }>(admin, `GET /api/v1/deployments/${deployed.outputs['deployment-id']}`)
+    expect(steps.body.steps.map((step) => step.status)).toEqual(['succeeded', 'succeeded', 'succeeded', 'succeeded'])
+
+    const requested = await waka.api<{ deployment: { id: number; status: string } }>(admin, 'POST /api/v1/deployments', { service: 'web', environment: 'edge', release: 'v1', reason: null })
+    expect(requested.body.deployment.status).toBe('queued')
+    const executed = await runAction({ command: 'execute', deployment: String(requested.body.deployment.id) }, runnerEnv)
+    expect(executed.code, executed.stdout).toBe(0)
+    expect(executed.outputs['state']).toBe('succeeded')
+    expect(executed.stdout).not.toContain('edge-s3cret-value')
   })
 
   it('is built from the current sources (dist/action is not stale)', async () => {

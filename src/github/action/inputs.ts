@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-export const ACTION_COMMANDS = ['release', 'deploy', 'promote', 'rollback', 'status', 'wait'] as const
+export const ACTION_COMMANDS = ['release', 'deploy', 'promote', 'rollback', 'status', 'wait', 'execute'] as const
 
 const optional = z
   .string()
@@ -21,6 +21,8 @@ export const actionInputs = z.object({
   deployment: optional,
   reason: optional,
   wait: z.enum(['true', 'false']).default('true'),
+  execute: z.enum(['true', 'false']).default('false'),
+  config: z.string().default('waka.yml'),
   'timeout-minutes': z.coerce.number().int().min(1).max(360).default(30),
   'dashboard-url': optional,
 })

@@ -4,6 +4,7 @@ import { isTerminal } from '../../core/deployment/deployment-machine.ts'
 import { abortableSleep } from '../../health/sleep.ts'
 import type { Release } from '../../core/release/release.ts'
 import type { WakaClient } from '../../client/waka-client.ts'
+import { executeOnRunner, type RunHere } from './execute.ts'
 import { required, type ActionInputs } from './inputs.ts'
 
 export interface CommandResult {
@@ -31,8 +32,18 @@ const follow = async (client: WakaClient, deployments: readonly Deployment[], in
   }
 }
 
+/**
+ * Where an environment has `executor: runner` and the action was asked to (`execute: true`), the
+ * requested deployment runs on this runner once the server lets it; otherwise the action follows it.
+ */
+const settle = (client: WakaClient, requested: Deployment, inputs: ActionInputs, runHere: RunHere): Promise<Deployment[]> => {
+  const byRunner = client.pipeline.environments.some((environment) => environment.name === requested.environment && environment.executor === 'runner')
+  if (inputs.execute === 'true' && byRunner) return executeOnRunner(client, requested.id, { runHere, signal: AbortSignal.timeout(inputs['timeout-minutes'] * 60_000) })
+  return follow(client, [requested], inputs)
+}
+
 /** One action command, against the server, as the workflow run's OIDC identity. */
-export const runCommand = async (client: WakaClient, inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<CommandResult> => {
+export const runCommand = async (client: WakaClient, inputs: ActionInputs, env: NodeJS.ProcessEnv, runHere: RunHere): Promise<CommandResult> => {
   const reason = inputs.reason ?? `${env['GITHUB_WORKFLOW'] ?? 'workflow'} run ${env['GITHUB_RUN_ID'] ?? ''}`.trim()
   switch (inputs.command) {
     case 'release': {
@@ -53,19 +64,23 @@ export const runCommand = async (client: WakaClient, inputs: ActionInputs, env: 
     }
     case 'deploy': {
       const requested = await client.deploy({ service: required(inputs, 'service'), environment: required(inputs, 'environment'), release: inputs.release ?? required(inputs, 'version'), reason })
-      return { release: null, deployments: await follow(client, [requested.deployment], inputs), notes: [requested.evaluation.reason] }
+      return { release: null, deployments: await settle(client, requested.deployment, inputs, runHere), notes: [requested.evaluation.reason] }
     }
     case 'promote': {
       const requested = await client.promote({ service: required(inputs, 'service'), to: required(inputs, 'environment'), from: inputs.from, release: inputs.release, reason })
-      return { release: null, deployments: await follow(client, [requested.deployment], inputs), notes: [requested.evaluation.reason] }
+      return { release: null, deployments: await settle(client, requested.deployment, inputs, runHere), notes: [requested.evaluation.reason] }
     }
     case 'rollback': {
       const requested = await client.rollback({ service: required(inputs, 'service'), environment: required(inputs, 'environment'), to: inputs.release, reason })
-      return { release: null, deployments: await follow(client, [requested.deployment], inputs), notes: [] }
+      return { release: null, deployments: await settle(client, requested.deployment, inputs, runHere), notes: [] }
     }
     case 'wait': {
       const detail = await client.deployment(Number(required(inputs, 'deployment')))
       return { release: null, deployments: await follow(client, [detail.deployment], { ...inputs, wait: 'true' }), notes: [] }
+    }
+    case 'execute': {
+      const signal = AbortSignal.timeout(inputs['timeout-minutes'] * 60_000)
+      return { release: null, deployments: await executeOnRunner(client, Number(required(inputs, 'deployment')), { runHere, signal }), notes: [] }
     }
     case 'status': {
       const report = await client.status({ service: inputs.service })
