@@ -48779,6 +48779,9 @@ var DeploymentLog = class {
 };
 
 // src/client/remote-recorder.ts
+var LOST = ["STALE_EPOCH", "NOT_FOUND", "FORBIDDEN", "CONFLICT", "INVALID_TRANSITION"];
+var MAX_TEXT = 16e3;
+var bounded = (text) => text !== null && text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}\u2026` : text;
 var executionPath = (deploymentId, path2) => `/api/v1/deployments/${deploymentId}/execution${path2}`;
 var claimRemote = (transport, deploymentId) => transport.request("POST", executionPath(deploymentId, "/claim"), { body: {} });
 var remoteRecorder = (options) => {
@@ -48797,8 +48800,8 @@ var remoteRecorder = (options) => {
     try {
       await post("/heartbeat", {});
     } catch (error63) {
-      if (isWakaError(error63) && error63.code === "UNAVAILABLE") return;
-      controller.abort(isWakaError(error63) && error63.code === "STALE_EPOCH" ? error63 : new WakaError("STALE_EPOCH", `lost the lock of deployment #${id}: ${String(error63)}`));
+      if (!isWakaError(error63) || !LOST.includes(error63.code)) return;
+      controller.abort(error63.code === "STALE_EPOCH" ? error63 : new WakaError("STALE_EPOCH", `lost the lock of deployment #${id}: ${error63.message}`));
     }
   };
   const timer = setInterval(() => void beat(), Math.max(50, Math.floor(claim2.leaseTtlMs / 3)));
@@ -48808,20 +48811,20 @@ var remoteRecorder = (options) => {
     steps: {
       begin: async (name) => (await post("/steps", { name })).stepId,
       end: async (stepId, _name, status, detail) => {
-        await post(`/steps/${stepId}`, { status, detail });
+        await post(`/steps/${stepId}`, { status, detail: bounded(detail) });
       }
     },
     toVerifying: async (_deployment, reason) => {
       await log.flush();
-      return post("/verifying", { reason });
+      return post("/verifying", { reason: bounded(reason) });
     },
     succeed: async (_deployment, reason) => {
       await log.flush();
-      return (await post("/finish", { status: "succeeded", reason })).deployment;
+      return (await post("/finish", { status: "succeeded", reason: bounded(reason) })).deployment;
     },
     fail: async (failure3) => {
       await log.flush();
-      return post("/finish", { status: failure3.status, reason: failure3.reason, touchedTargets: failure3.touchedTargets, healthFailed: failure3.healthFailed });
+      return post("/finish", { status: failure3.status, reason: bounded(failure3.reason), touchedTargets: failure3.touchedTargets, healthFailed: failure3.healthFailed });
     },
     close: async () => {
       clearInterval(timer);

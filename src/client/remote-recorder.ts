@@ -1,5 +1,5 @@
 import type { Deployment } from '../core/deployment/deployment.ts'
-import { isWakaError, WakaError } from '../core/errors.ts'
+import { isWakaError, WakaError, type ErrorCode } from '../core/errors.ts'
 import type { Clock } from '../core/store.ts'
 import { DeploymentLog } from '../engine/deployment-log.ts'
 import type { DeploymentRecorder, RecordedFailure } from '../engine/deployment-recorder.ts'
@@ -8,6 +8,13 @@ import type { ExecutionClaim } from '../engine/execution-claim.ts'
 import type { Transport } from './http-transport.ts'
 
 export type { ExecutionClaim }
+
+/** Answers meaning this runner no longer holds the deployment's lock. */
+const LOST: readonly ErrorCode[] = ['STALE_EPOCH', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'INVALID_TRANSITION']
+
+/** Reasons and step details are bounded by the API; a long driver error keeps its beginning. */
+const MAX_TEXT = 16_000
+const bounded = (text: string | null): string | null => (text !== null && text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text)
 
 const executionPath = (deploymentId: number, path: string): string => `/api/v1/deployments/${deploymentId}/execution${path}`
 
@@ -37,9 +44,10 @@ export const remoteRecorder = (options: { transport: Transport; claim: Execution
     try {
       await post('/heartbeat', {})
     } catch (error) {
-      // the server unreachable for a beat is tried again on the next one, while the lease has time left
-      if (isWakaError(error) && error.code === 'UNAVAILABLE') return
-      controller.abort(isWakaError(error) && error.code === 'STALE_EPOCH' ? error : new WakaError('STALE_EPOCH', `lost the lock of deployment #${id}: ${String(error)}`))
+      // a beat that did not get through (server unreachable, busy, restarting) is tried again on the
+      // next one while the lease has time left; once it has not, the server answers STALE_EPOCH
+      if (!isWakaError(error) || !LOST.includes(error.code)) return
+      controller.abort(error.code === 'STALE_EPOCH' ? error : new WakaError('STALE_EPOCH', `lost the lock of deployment #${id}: ${error.message}`))
     }
   }
   const timer = setInterval(() => void beat(), Math.max(50, Math.floor(claim.leaseTtlMs / 3)))
@@ -49,20 +57,20 @@ export const remoteRecorder = (options: { transport: Transport; claim: Execution
     steps: {
       begin: async (name) => (await post<{ stepId: number }>('/steps', { name })).stepId,
       end: async (stepId, _name, status, detail) => {
-        await post(`/steps/${stepId}`, { status, detail })
+        await post(`/steps/${stepId}`, { status, detail: bounded(detail) })
       },
     },
     toVerifying: async (_deployment: Deployment, reason: string) => {
       await log.flush()
-      return post<Deployment>('/verifying', { reason })
+      return post<Deployment>('/verifying', { reason: bounded(reason) })
     },
     succeed: async (_deployment: Deployment, reason: string) => {
       await log.flush()
-      return (await post<RecordedFailure>('/finish', { status: 'succeeded', reason })).deployment
+      return (await post<RecordedFailure>('/finish', { status: 'succeeded', reason: bounded(reason) })).deployment
     },
     fail: async (failure) => {
       await log.flush()
-      return post<RecordedFailure>('/finish', { status: failure.status, reason: failure.reason, touchedTargets: failure.touchedTargets, healthFailed: failure.healthFailed })
+      return post<RecordedFailure>('/finish', { status: failure.status, reason: bounded(failure.reason), touchedTargets: failure.touchedTargets, healthFailed: failure.healthFailed })
     },
     close: async () => {
       clearInterval(timer)

@@ -37,6 +37,9 @@ environments:
     executor: runner
     driver: { type: command, activate: [${JSON.stringify(process.execPath)}, leaky.cjs] }
     secrets: [API_TOKEN]
+  pit:
+    executor: runner
+    driver: { type: command, activate: [${JSON.stringify(process.execPath)}, -e, "process.stderr.write('no route to host '.repeat(3000)); process.exit(3)"] }
   dock:
     executor: runner
     driver: { type: local }
@@ -137,6 +140,17 @@ describe('executor mode: a runner runs the deployment, the server governs it (re
     const logs = await logText(requested.id)
     expect(logs).toContain('raw ***')
     expect(leaks(logs + run.stdout + run.stderr)).toEqual([])
+  })
+
+  it('records a driver failure on the runner as failed, with the driver\'s output in the log', async () => {
+    const requested = await request('pit', 'v1')
+    const run = await execute(requested.id)
+    expect(run.code).toBe(1)
+    const failed = await detail(requested.id)
+    expect(failed.deployment.status).toBe('failed')
+    expect(failed.deployment.statusReason).toContain('exited with 3')
+    expect(await logText(requested.id)).toContain('no route to host')
+    expect(failed.steps.find((step) => step.name === 'activate')?.status).toBe('failed')
   })
 
   it('refuses a forged epoch and, once the lease expired and the server took the lock, the stale one', async () => {

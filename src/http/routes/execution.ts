@@ -6,13 +6,15 @@ import { claimExecution } from '../../engine/execution-claim.ts'
 import { appendLogs, beginStep, endStep, finishExecution, heartbeat, toVerifying } from '../../engine/execution-records.ts'
 import { callerOf } from '../acting.ts'
 import type { HttpDeps, HttpEnv } from '../http-deps.ts'
-import { idParam, jsonBody, jsonResponses, text } from '../schemas/helpers.ts'
+import { idParam, jsonBody, jsonResponses } from '../schemas/helpers.ts'
 import { deploymentSchema, releaseSchema } from '../schemas/records.ts'
 
 const tags = ['execution']
 const epoch = z.number().int().min(1).openapi({ description: 'The fencing epoch the claim returned; refused with STALE_EPOCH once it no longer holds the lock' })
 const time = z.string().datetime().openapi({ format: 'date-time' })
 const base = '/api/v1/deployments/{id}/execution'
+/** Reasons and step details: a driver's error message can be long (the runner keeps the first 16000 characters). */
+const outcomeText = z.string().max(20_000)
 
 const claimSchema = z
   .object({
@@ -51,7 +53,7 @@ const beginStepRoute = route(
 const endStepRoute = stepRoute(
   '/steps/{stepId}',
   'Records how a step ended',
-  z.object({ epoch, status: z.enum(['succeeded', 'failed']), detail: text.nullable().default(null) }),
+  z.object({ epoch, status: z.enum(['succeeded', 'failed']), detail: outcomeText.nullable().default(null) }),
   z.object({ stepId: z.number().int() }),
 )
 const logsRoute = route(
@@ -60,19 +62,19 @@ const logsRoute = route(
   z.object({
     epoch,
     lines: z
-      .array(z.object({ at: time, level: z.enum(LOG_LEVELS), source: z.string().min(1).max(64), message: z.string().max(8_200) }))
+      .array(z.object({ at: time, level: z.enum(LOG_LEVELS), source: z.string().min(1).max(64), message: z.string().max(32_000) }))
       .min(1)
       .max(1_000),
   }),
   z.object({ appended: z.number().int() }),
 )
-const verifyingRoute = route('/verifying', 'Activated on the runner: the deployment moves to verifying', z.object({ epoch, reason: text }), deploymentSchema)
+const verifyingRoute = route('/verifying', 'Activated on the runner: the deployment moves to verifying', z.object({ epoch, reason: outcomeText }), deploymentSchema)
 const finishRoute = route(
   '/finish',
   "The runner's outcome; a failure has the engine's consequences (automatic rollback, quarantine, freeze)",
   z.discriminatedUnion('status', [
-    z.object({ epoch, status: z.literal('succeeded'), reason: text }),
-    z.object({ epoch, status: z.enum(['failed', 'errored']), reason: text, touchedTargets: z.boolean(), healthFailed: z.boolean() }),
+    z.object({ epoch, status: z.literal('succeeded'), reason: outcomeText }),
+    z.object({ epoch, status: z.enum(['failed', 'errored']), reason: outcomeText, touchedTargets: z.boolean(), healthFailed: z.boolean() }),
   ]),
   outcomeSchema,
 )
