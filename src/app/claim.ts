@@ -28,6 +28,8 @@ export interface ClaimRequest {
    * Without it, the engine claims the oldest queued deployment of an environment the server runs.
    */
   readonly deploymentId?: number
+  /** Who the audit log names for the move to running: the runner's identity; the engine by default. */
+  readonly actor?: string
 }
 
 
@@ -71,7 +73,7 @@ export const claimNext = (context: AppContext, request: ClaimRequest): Promise<C
     const previousReleaseId = planRollback(history).currentReleaseId
     const deployment = await moveDeployment(tx, context.clock, next, {
       to: 'running',
-      actor: SYSTEM_ACTORS.engine,
+      actor: request.actor ?? SYSTEM_ACTORS.engine,
       reason: `running under lock epoch ${epoch}`,
       patch: { epoch, startedAt: context.clock.now().toISOString(), previousReleaseId },
       fenceEpoch: epoch,

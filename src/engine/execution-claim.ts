@@ -57,6 +57,7 @@ export const claimExecution = async (deps: ExecutionDeps, call: ExecutionCall): 
     owner: `runner:${call.actor}`,
     leaseTtlMs: deps.leaseTtlMs,
     deploymentId: wanted.id,
+    actor: call.actor,
   })
   if (result && 'cancelled' in result) {
     deps.observer({ type: 'transition', deployment: result.cancelled })

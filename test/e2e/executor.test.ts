@@ -128,6 +128,10 @@ describe('executor mode: a runner runs the deployment, the server governs it (re
     expect(new Set(done.steps.map((step) => step.epoch))).toEqual(new Set([done.deployment.epoch]))
     const logs = await logText(requested.id)
     expect(logs).toContain('claimed by the runner alice')
+    // the audit log names the runner that took the lock, not the server's engine
+    const audit = await waka.api<{ action: string; actor: string; deploymentId: number | null; reason: string | null }[]>(alice, 'GET /api/v1/audit-events?limit=1000')
+    const claimedBy = audit.body.filter((event) => event.deploymentId === requested.id && event.reason?.startsWith('running under lock epoch'))
+    expect(claimedBy.map((event) => event.actor)).toEqual(['alice'])
     expect(logs).toContain('health: done')
     // it runs where the runner put it: the runner's own state directory
     expect(await waka.workspace.served(port)).toBe('v1')
