@@ -21,6 +21,7 @@ import { releaseDirName, type Driver } from './drivers/driver.ts'
 import { isLiveRelease } from './drivers/live-release.ts'
 import { createDriver } from './drivers/registry.ts'
 import { Engine } from './engine/engine.ts'
+import type { EngineEvent } from './engine/events.ts'
 import { parseFailpoints } from './engine/failpoints.ts'
 import { isOwnerAlive, processOwner } from './engine/owner.ts'
 import { environmentSecrets } from './engine/secrets.ts'
@@ -196,6 +197,12 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     const mirror = mirrorDeployments(app, logger)
     if (mirror) events.listen(mirror.onEvent)
     const relay = postgres ? relayBetweenReplicas(events, choice.databaseUrl, logger) : null
+    // a request queued work: claim it now rather than at the next poll (another replica's request too)
+    const wakeOnQueued = (event: EngineEvent) => {
+      if (event.type === 'transition' && event.deployment.status === 'queued') engine.wake()
+    }
+    const heard = relay ? relay.live : events
+    heard.listen(wakeOnQueued)
     const source: EventSource = relay ? { emit: events.emit, listen: (listener) => relay.live.listen(listener) } : events
     const http = createHttpApp({
       app,

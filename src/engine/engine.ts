@@ -34,6 +34,8 @@ export class Engine {
   readonly #deps: EngineDeps
   readonly #running = new Map<string, Promise<Deployment>>()
   readonly #runningIds = new Set<number>()
+  #wakeRequested = false
+  #wakeUp: (() => void) | null = null
 
   constructor(deps: EngineDeps) {
     this.#deps = deps
@@ -80,11 +82,21 @@ export class Engine {
     return started
   }
 
-  /** Ticks until `done()` says so (or the signal aborts), waking early when a deployment finishes. */
+  /**
+   * Look for work now rather than at the next poll: a deployment was requested or approved. A wake
+   * that arrives during a pass makes the loop pass again at once, so none is lost.
+   */
+  wake(): void {
+    this.#wakeRequested = true
+    this.#wakeUp?.()
+  }
+
+  /** Ticks until `done()` says so (or the signal aborts), waking early when a deployment finishes or `wake()` is called. */
   async runUntil(done: () => Promise<boolean>, options: RunUntilOptions = {}): Promise<void> {
     const pollMs = options.pollMs ?? 250
     for (;;) {
       try {
+        this.#wakeRequested = false
         await this.tick()
         if (await done()) return
       } catch (error) {
@@ -92,8 +104,11 @@ export class Engine {
         options.onError(error)
       }
       if (options.signal?.aborted) return
+      if (this.#wakeRequested) continue
       const settled = this.#running.size ? Promise.race(this.#running.values()).then(() => undefined, () => undefined) : null
-      await Promise.race([abortableSleep(pollMs, options.signal), ...(settled ? [settled] : [])])
+      const woken = new Promise<void>((resolve) => (this.#wakeUp = resolve))
+      await Promise.race([abortableSleep(pollMs, options.signal), woken, ...(settled ? [settled] : [])])
+      this.#wakeUp = null
     }
   }
 
