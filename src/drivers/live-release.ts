@@ -1,4 +1,4 @@
-import { type DriverRelease, type TargetState } from './driver.ts'
+import type { DriverRelease, TargetState } from './driver.ts'
 
 /**
  * Whether a target reports `release` as live. Drivers with a releases directory report the directory

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { WakaError } from '../core/errors.ts'
 import { createCommandDriver } from './command/command-driver.ts'
-import { type Driver, type DriverScope } from './driver.ts'
+import type { Driver, DriverScope } from './driver.ts'
 import { createLocalDriver } from './local/local-driver.ts'
 import type { DriverSettings } from '../core/policy.ts'
 import { driverSettings } from './settings.ts'

@@ -1,6 +1,6 @@
 import { WakaError } from '../core/errors.ts'
 import { checkName } from '../core/names.ts'
-import { type DriverScope } from './driver.ts'
+import type { DriverScope } from './driver.ts'
 
 /** Service and environment names become path segments, so they are checked before any path is built. */
 export const checkScope = (scope: DriverScope): void => {

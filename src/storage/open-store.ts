@@ -1,7 +1,7 @@
 import { WakaError } from '../core/errors.ts'
 import type { Store } from '../core/store.ts'
 import { describeDatabaseUrl, isPostgresUrl } from './postgres/database-url.ts'
-import { openPostgresStore, type PostgresStoreOptions } from './postgres/postgres-store.ts'
+import type { PostgresStoreOptions } from './postgres/postgres-store.ts'
 import { openSqliteStore } from './sqlite/sqlite-store.ts'
 
 export interface StoreChoice {
@@ -23,10 +23,12 @@ export const storeKind = (choice: Pick<StoreChoice, 'databaseUrl'>): 'sqlite' | 
 }
 
 /** Opens the ledger: PostgreSQL when WAKA_DATABASE_URL names one, else the embedded SQLite file. */
-export const openStore = (choice: StoreChoice): Promise<Store> =>
-  storeKind(choice) === 'postgres'
-    ? openPostgresStore({ ...choice.postgres, url: choice.databaseUrl })
-    : openSqliteStore({ file: choice.sqliteFile })
+export const openStore = async (choice: StoreChoice): Promise<Store> => {
+  if (storeKind(choice) === 'sqlite') return openSqliteStore({ file: choice.sqliteFile })
+  // loaded only here: the SQLite default never pays for the pg driver
+  const { openPostgresStore } = await import('./postgres/postgres-store.ts')
+  return openPostgresStore({ ...choice.postgres, url: choice.databaseUrl })
+}
 
 /** The store as logs and messages may name it (no password). */
 export const describeStore = (choice: StoreChoice): string =>

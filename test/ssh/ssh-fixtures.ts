@@ -2,11 +2,11 @@
 import { randomBytes } from 'node:crypto'
 import { lstat, readFile, readdir, readlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { type DriverScope } from '../../src/drivers/driver.ts'
+import type { DriverScope } from '../../src/drivers/driver.ts'
 import { createDriver } from '../../src/drivers/registry.ts'
-import { type SshDriverSettings } from '../../src/drivers/ssh/ssh-config.ts'
-import { type SshDriver } from '../../src/drivers/ssh/ssh-driver.ts'
-import { type SshdHost, type SshdHosts } from './sshd-hosts.ts'
+import type { SshDriverSettings } from '../../src/drivers/ssh/ssh-config.ts'
+import type { SshDriver } from '../../src/drivers/ssh/ssh-driver.ts'
+import type { SshdHost, SshdHosts } from './sshd-hosts.ts'
 
 export const scopeIn = (dir: string): DriverScope => ({ service: 'web', environment: 'production', configDir: dir, stateDir: join(dir, 'state') })
 

@@ -4,11 +4,11 @@
  * was switched goes back to what it ran before (and is restarted on it), so the fleet never stays
  * half on the new release.
  */
-import { type ActivateContext } from '../driver.ts'
+import type { ActivateContext } from '../driver.ts'
 import { settleLimit } from '../parallel.ts'
 import { combineFailures, type Fleet } from './fleet.ts'
 import { switchRelease } from './host-steps.ts'
-import { type SshHost } from './ssh-hosts.ts'
+import type { SshHost } from './ssh-hosts.ts'
 
 export interface ActivateOptions {
   readonly restart: readonly string[] | null

@@ -4,9 +4,9 @@
  * event loop, so a CLI process exits when its work is done; a busy one is watched by keepalives.
  */
 import { setTimeout as sleep } from 'node:timers/promises'
-import { type Client } from 'ssh2'
-import { type SshConnection } from './connection.ts'
-import { type SshHost } from './ssh-hosts.ts'
+import type { Client } from 'ssh2'
+import type { SshConnection } from './connection.ts'
+import type { SshHost } from './ssh-hosts.ts'
 
 export interface ConnectionPool {
   /** Runs `work` on the host's connection, opening one first when there is none. */

@@ -10,8 +10,8 @@ import { WakaError } from '../../core/errors.ts'
 import { DriverFailure } from '../driver.ts'
 import { describeHostKeyProblem, hostKeyAlgorithms, judgeHostKey, recordHostKey, type HostKeyPolicy, type HostKeyVerdict } from './host-keys.ts'
 import { fingerprintOf } from './known-hosts.ts'
-import { type SshAuth } from './ssh-auth.ts'
-import { type SshHost } from './ssh-hosts.ts'
+import type { SshAuth } from './ssh-auth.ts'
+import type { SshHost } from './ssh-hosts.ts'
 
 /** Why a host could not be reached, for `details.reason` of the failure. */
 export type ConnectFailure = 'unreachable' | 'timeout' | 'host_key_unknown' | 'host_key_changed' | 'host_key_revoked' | 'auth_failed' | 'ssh_error'

@@ -1,9 +1,9 @@
 /** The hosts of one driver and how steps reach them; plus how per-host failures add up to one. */
-import { type Client } from 'ssh2'
+import type { Client } from 'ssh2'
 import { WakaError } from '../../core/errors.ts'
 import { DriverFailure } from '../driver.ts'
-import { type Outcome } from '../parallel.ts'
-import { type SshHost } from './ssh-hosts.ts'
+import type { Outcome } from '../parallel.ts'
+import type { SshHost } from './ssh-hosts.ts'
 
 export interface Fleet {
   readonly hosts: readonly SshHost[]

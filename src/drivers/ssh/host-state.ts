@@ -1,5 +1,5 @@
 /** What the `state` step of the remote script reports about a host's deploy directory. */
-import { type ReleaseMarker } from '../releases/prepared-release.ts'
+import type { ReleaseMarker } from '../releases/prepared-release.ts'
 
 export interface HostRelease {
   readonly dirName: string

@@ -2,17 +2,17 @@
  * The remote steps of the script, run on one host's connection, with what the script says mapped
  * onto DriverFailure codes that name the host.
  */
-import { type Client } from 'ssh2'
+import type { Client } from 'ssh2'
 import { formatDuration } from '../../core/duration.ts'
 import { WakaError } from '../../core/errors.ts'
 import { DriverFailure, type CleanupContext } from '../driver.ts'
 import { maskSecrets } from '../mask-secrets.ts'
-import { type SshFailureReason } from './connection.ts'
+import type { SshFailureReason } from './connection.ts'
 import { activationOrder, parseHostState, type HostState } from './host-state.ts'
 import { type RemoteResult, runRemote } from './remote-exec.ts'
 import { REMOTE_EXIT, remoteCommand, type RemoteStep } from './remote-script.ts'
 import { exportLines } from './shell-quote.ts'
-import { type SshHost } from './ssh-hosts.ts'
+import type { SshHost } from './ssh-hosts.ts'
 
 /** One host's connection and the step options, which every remote step needs. */
 export interface HostCall {

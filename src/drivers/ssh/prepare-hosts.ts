@@ -5,15 +5,15 @@
  * hard-links what they hold and carries only the rest, and each host verifies the result.
  */
 import { randomBytes } from 'node:crypto'
-import { type ArtifactEntry, type StepContext } from '../driver.ts'
+import type { ArtifactEntry, StepContext } from '../driver.ts'
 import { settleLimit } from '../parallel.ts'
 import { checkedEntries } from '../releases/materialize.ts'
 import { RELEASE_MARKER } from '../releases/prepared-release.ts'
 import { combineFailures, type Fleet } from './fleet.ts'
 import { readState } from './host-steps.ts'
-import { type HostState } from './host-state.ts'
+import type { HostState } from './host-state.ts'
 import { sendToHosts } from './send-upload.ts'
-import { type SshHost } from './ssh-hosts.ts'
+import type { SshHost } from './ssh-hosts.ts'
 import { parseBaseManifest, planUpload, type BaseRelease } from './upload-plan.ts'
 
 /** Names inside a release directory that belong to Waka. */

@@ -2,7 +2,7 @@
  * One command on an SSH exec channel: stdout and stderr collected (and always consumed, or the
  * channel never closes), with a deadline and an abort signal that close the channel.
  */
-import { type Client, type ClientChannel } from 'ssh2'
+import type { Client, ClientChannel } from 'ssh2'
 import { WakaError } from '../../core/errors.ts'
 
 export interface RemoteResult {

@@ -5,16 +5,16 @@
  * drops out stops the upload on all of them (fail fast: nothing is activated anyway), and only its
  * own failure is reported.
  */
-import { type ClientChannel } from 'ssh2'
+import type { ClientChannel } from 'ssh2'
 import { WakaError } from '../../core/errors.ts'
-import { type StepContext } from '../driver.ts'
+import type { StepContext } from '../driver.ts'
 import { settleLimit, type Outcome } from '../parallel.ts'
-import { type Fleet } from './fleet.ts'
+import type { Fleet } from './fleet.ts'
 import { channelFailure, remoteFailure } from './host-steps.ts'
 import { startRemote } from './remote-exec.ts'
 import { remoteCommand } from './remote-script.ts'
-import { type SshHost } from './ssh-hosts.ts'
-import { type UploadPlan } from './upload-plan.ts'
+import type { SshHost } from './ssh-hosts.ts'
+import type { UploadPlan } from './upload-plan.ts'
 import { gzipStream, tarStream } from './upload-stream.ts'
 
 export interface Received {

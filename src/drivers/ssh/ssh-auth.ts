@@ -7,7 +7,7 @@ import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { DriverFailure, type DriverScope } from '../driver.ts'
 import { isErrno } from '../releases/atomic-file.ts'
-import { type SshDriverSettings } from './ssh-config.ts'
+import type { SshDriverSettings } from './ssh-config.ts'
 
 export interface SshAuth {
   readonly privateKey: Buffer | null

@@ -4,7 +4,7 @@
  * with the step's values as quoted positional parameters. See docs/drivers/ssh.md.
  */
 import { parseDuration } from '../../core/duration.ts'
-import { type Driver, type DriverScope, type TargetState } from '../driver.ts'
+import type { Driver, DriverScope, TargetState } from '../driver.ts'
 import { settleLimit } from '../parallel.ts'
 import { readTextOrNull } from '../releases/atomic-file.ts'
 import { throwIfCancelled } from '../releases/materialize.ts'
@@ -18,7 +18,7 @@ import { cleanupHost, readState } from './host-steps.ts'
 import { knownKeysFor, parseKnownHosts } from './known-hosts.ts'
 import { prepareHosts } from './prepare-hosts.ts'
 import { knownHostsPath, resolveAuth, type SshAuth } from './ssh-auth.ts'
-import { type SshDriverSettings } from './ssh-config.ts'
+import type { SshDriverSettings } from './ssh-config.ts'
 import { hostTarget, resolveHosts } from './ssh-hosts.ts'
 
 export interface SshDriver extends Driver {

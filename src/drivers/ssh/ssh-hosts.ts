@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os'
 import { WakaError } from '../../core/errors.ts'
-import { type DriverScope, type Target } from '../driver.ts'
-import { type SshDriverSettings } from './ssh-config.ts'
+import type { DriverScope, Target } from '../driver.ts'
+import type { SshDriverSettings } from './ssh-config.ts'
 import { bareAddress, userProblem } from './ssh-names.ts'
 
 /** One host as the driver works with it: every default applied. */

@@ -3,8 +3,8 @@
  * mode) becomes a hard link to it; only the rest travels. The plan also carries the lists the host
  * verifies the result against: every file's sha256, and the exact tree (types, modes, links).
  */
-import { type ArtifactEntry, type DriverRelease } from '../driver.ts'
-import { type ReleaseMarker } from '../releases/prepared-release.ts'
+import type { ArtifactEntry, DriverRelease } from '../driver.ts'
+import type { ReleaseMarker } from '../releases/prepared-release.ts'
 
 type FileEntry = Extract<ArtifactEntry, { type: 'file' }>
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createReleaseFixtures, type FixtureRelease } from '../contract/release-fixtures.contract.ts'
-import { type ArtifactEntry } from '../driver.ts'
+import type { ArtifactEntry } from '../driver.ts'
 import { planUpload } from './upload-plan.ts'
 import { gzipStream, tarStream } from './upload-stream.ts'
 

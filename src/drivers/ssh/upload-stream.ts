@@ -9,7 +9,7 @@ import { createGzip } from 'node:zlib'
 import { WakaError } from '../../core/errors.ts'
 import { DriverFailure, type ArtifactEntry, type ArtifactSource } from '../driver.ts'
 import { padding, TAR_END, tarHeader } from './tar-header.ts'
-import { type UploadPlan } from './upload-plan.ts'
+import type { UploadPlan } from './upload-plan.ts'
 
 type FileEntry = Extract<ArtifactEntry, { type: 'file' }>
 
