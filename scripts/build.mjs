@@ -10,6 +10,9 @@ await build({
   format: 'esm',
   target: 'node20',
   packages: 'external',
+  // commands load the server, the remote client and the demo on demand: each in its own chunk
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   sourcemap: 'linked',
   logLevel: 'warning',
 })

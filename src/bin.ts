@@ -1,19 +1,18 @@
-/** The `waka` executable: the CLI, given the embedded wiring from main.ts and the demo. */
+/**
+ * The `waka` executable: the CLI, given the embedded wiring from main.ts, the server, the remote
+ * client and the demo. Each is loaded only by the commands that use it, so a command starts fast.
+ */
 import { readFileSync } from 'node:fs'
 import { runCli } from './cli/run-cli.ts'
-import { runDemo } from './demo/run-demo.ts'
-import { createHttpClient } from './client/http-client.ts'
-import { executeDeployment } from './execute.ts'
-import { openEmbeddedClient, startServer } from './main.ts'
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 
 process.exitCode = await runCli(process.argv.slice(2), {
   version,
-  openClient: openEmbeddedClient,
-  connect: (credentials) => createHttpClient({ baseUrl: credentials.url, token: credentials.token }),
-  execute: (options) =>
-    executeDeployment({
+  openClient: async (options) => (await import('./main.ts')).openEmbeddedClient(options),
+  connect: async (credentials) => (await import('./client/http-client.ts')).createHttpClient({ baseUrl: credentials.url, token: credentials.token }),
+  execute: async (options) =>
+    (await import('./execute.ts')).executeDeployment({
       configPath: options.configPath,
       baseUrl: options.credentials.url,
       token: options.credentials.token,
@@ -21,6 +20,6 @@ process.exitCode = await runCli(process.argv.slice(2), {
       env: process.env,
       observer: options.onEvent,
     }),
-  runDemo,
-  startServer,
+  runDemo: async (...args) => (await import('./demo/run-demo.ts')).runDemo(...args),
+  startServer: async (options) => (await import('./server.ts')).startServer(options),
 })

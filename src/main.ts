@@ -1,17 +1,12 @@
 /**
- * The composition root: the only module that wires config, storage, artifacts, drivers, the engine,
- * authentication and HTTP together (bin.ts hands the results to the CLI).
+ * The composition root of one Waka process: config, storage, artifacts, drivers and the engine
+ * wired together. The CLI's embedded mode uses it directly; `waka server` (server.ts) adds HTTP.
  */
 import { createHash } from 'node:crypto'
-import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { serve } from '@hono/node-server'
-import { pino, type Logger } from 'pino'
 import { createArtifactStore, type ArtifactStore } from './artifacts/artifact-store.ts'
 import type { AppContext, InspectTargets } from './app/context.ts'
 import { requireTarget } from './app/lookup.ts'
-import { createAuthenticator } from './auth/authenticator.ts'
 import { createEmbeddedClient, EventHub } from './client/embedded-client.ts'
 import type { WakaClient } from './client/waka-client.ts'
 import { loadConfigFile, type LoadedConfig } from './config/load.ts'
@@ -21,26 +16,17 @@ import { releaseDirName, type Driver } from './drivers/driver.ts'
 import { isLiveRelease } from './drivers/live-release.ts'
 import { createDriver } from './drivers/registry.ts'
 import { Engine } from './engine/engine.ts'
-import type { EngineEvent } from './engine/events.ts'
 import { parseFailpoints } from './engine/failpoints.ts'
 import { isOwnerAlive, processOwner } from './engine/owner.ts'
 import { environmentSecrets } from './engine/secrets.ts'
-import { createDeploymentsMirror } from './github/deployments/mirror.ts'
-import { abortableSleep } from './health/sleep.ts'
-import { createHttpApp } from './http/app.ts'
-import type { EventSource } from './http/http-deps.ts'
-import { createMetrics } from './http/metrics.ts'
-import { startingFetch } from './http/starting-app.ts'
-import { describeStore, openStore, storeKind, type StoreChoice } from './storage/open-store.ts'
-import type { PgChannel } from './storage/postgres/pg-channel.ts'
-import { describeError, logEvents, relayBetweenReplicas, withoutRepeats } from './server-events.ts'
+import { openStore, type StoreChoice } from './storage/open-store.ts'
 
 const LEASE_TTL_MS = 15_000
 /** A session idle inside a transaction longer than this is ended by PostgreSQL (a paused replica), never longer than a lease. */
 const IDLE_IN_TRANSACTION_MS = 5_000
 
 /** `WAKA_LEASE_TTL_MS` shortens the lease so fault tests can let one expire; unset in normal use. */
-const leaseTtlMs = (text: string | undefined): number => {
+export const leaseTtlMs = (text: string | undefined): number => {
   if (text === undefined || text === '') return LEASE_TTL_MS
   const ms = Number(text)
   if (!Number.isSafeInteger(ms) || ms < 200)
@@ -50,7 +36,7 @@ const leaseTtlMs = (text: string | undefined): number => {
 
 const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex')
 
-interface Runtime {
+export interface Runtime {
   readonly app: AppContext
   readonly store: Store
   readonly artifacts: ArtifactStore
@@ -64,7 +50,7 @@ export interface StoreOptions {
   readonly databaseUrl?: string
 }
 
-const storeChoice = (loaded: LoadedConfig, options: StoreOptions, ttlMs: number): StoreChoice => {
+export const storeChoice = (loaded: LoadedConfig, options: StoreOptions, ttlMs: number): StoreChoice => {
   const stateDir = resolve(process.env['WAKA_STATE_DIR'] ?? join(loaded.dir, '.waka'))
   return {
     databaseUrl: options.databaseUrl ?? process.env['WAKA_DATABASE_URL'] ?? '',
@@ -77,7 +63,7 @@ const storeChoice = (loaded: LoadedConfig, options: StoreOptions, ttlMs: number)
  * The ledger (`.waka/waka.db` next to waka.yml or in WAKA_STATE_DIR, or the PostgreSQL database
  * WAKA_DATABASE_URL names) and an engine over it.
  */
-const openRuntime = async (loaded: LoadedConfig, options: StoreOptions): Promise<Runtime> => {
+export const openRuntime = async (loaded: LoadedConfig, options: StoreOptions): Promise<Runtime> => {
   const stateDir = resolve(process.env['WAKA_STATE_DIR'] ?? join(loaded.dir, '.waka'))
   const ttlMs = leaseTtlMs(process.env['WAKA_LEASE_TTL_MS'])
   const failpoints = parseFailpoints(process.env['WAKA_FAILPOINTS'])
@@ -122,152 +108,4 @@ export const openEmbeddedClient = async (options: { configPath: string; actor: s
   const runtime = await openRuntime(await loadConfigFile(options.configPath), options)
   await runtime.engine.reconcile()
   return createEmbeddedClient({ app: runtime.app, engine: runtime.engine, events: runtime.events, actor: options.actor })
-}
-
-export interface ServerOptions extends StoreOptions {
-  readonly configPath: string
-  readonly host: string
-  /** 0 picks a free port. */
-  readonly port: number
-  /** The origin browsers use, when Waka sits behind a proxy (for CSRF checks and Secure cookies). */
-  readonly publicUrl: string | null
-  readonly version: string
-  /** Where to write JSON log lines (default stdout). */
-  readonly logTo?: NodeJS.WritableStream
-}
-
-export interface RunningServer {
-  readonly url: string
-  close(): Promise<void>
-}
-
-const WEB_ROOT = fileURLToPath(new URL('../web/dist/', import.meta.url))
-
-/** The GitHub Deployments mirror, when waka.yml configures one and its token is set. */
-const mirrorDeployments = (app: AppContext, logger: Logger) => {
-  const settings = app.policy.github?.deployments
-  if (!settings) return null
-  const token = process.env[settings.tokenEnv]
-  if (!token) {
-    logger.warn({ variable: settings.tokenEnv }, 'github.deployments is configured but its token variable is not set: not mirroring')
-    return null
-  }
-  return createDeploymentsMirror({ policy: app.policy, mirror: settings, token, store: app.store, log: logger })
-}
-
-interface Serving {
-  readonly runtime: Runtime
-  readonly loop: Promise<void>
-  readonly channel: PgChannel | null
-  readonly flush: () => Promise<void>
-}
-
-/** `waka server`: the API, the dashboard and an always-running engine over one ledger. */
-export const startServer = async (options: ServerOptions): Promise<RunningServer> => {
-  const logger = pino({ base: { service: 'waka' } }, options.logTo ?? process.stdout)
-  const loaded = await loadConfigFile(options.configPath)
-  const ttlMs = leaseTtlMs(process.env['WAKA_LEASE_TTL_MS'])
-  const choice = storeChoice(loaded, options, ttlMs)
-  const postgres = storeKind(choice) === 'postgres'
-  const stop = new AbortController()
-  let ready = false
-  // the node server hands the app its request and the Node objects behind it (the client address)
-  type Handler = (request: Request, env: unknown) => Response | Promise<Response>
-  let handle: Handler = startingFetch(options.version)
-  const server = serve({ fetch: (request, env) => handle(request, env), hostname: options.host, port: options.port })
-  const address = await new Promise<{ port: number }>((resolvePromise, reject) => {
-    server.once('listening', () => resolvePromise(server.address() as { port: number }))
-    server.once('error', reject)
-  })
-  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${address.port}`
-  const closeHttp = async () => {
-    const closed = new Promise<void>((resolvePromise) => server.close(() => resolvePromise()))
-    // open event streams would otherwise keep the server from closing
-    if ('closeAllConnections' in server) server.closeAllConnections()
-    await closed
-  }
-
-  const serveRuntime = async (): Promise<Serving> => {
-    const runtime = await openRuntime(loaded, options)
-    const { app, store, events, engine } = runtime
-    const metrics = createMetrics(store)
-    events.listen((event) => metrics.observe(event))
-    events.listen(logEvents(logger))
-    // each replica mirrors the deployments its own engine runs: the local hub, never the relayed one
-    const mirror = mirrorDeployments(app, logger)
-    if (mirror) events.listen(mirror.onEvent)
-    const relay = postgres ? relayBetweenReplicas(events, choice.databaseUrl, logger) : null
-    // a request queued work: claim it now rather than at the next poll (another replica's request too)
-    const wakeOnQueued = (event: EngineEvent) => {
-      if (event.type === 'transition' && event.deployment.status === 'queued') engine.wake()
-    }
-    const heard = relay ? relay.live : events
-    heard.listen(wakeOnQueued)
-    const source: EventSource = relay ? { emit: events.emit, listen: (listener) => relay.live.listen(listener) } : events
-    const http = createHttpApp({
-      app,
-      artifacts: runtime.artifacts,
-      auth: createAuthenticator({ store, policy: app.policy, clock: app.clock }),
-      events: source,
-      execution: { secrets: environmentSecrets(process.env), leaseTtlMs: runtime.leaseTtlMs },
-      metrics,
-      logger,
-      version: options.version,
-      isReady: () => ready,
-      webRoot: existsSync(join(WEB_ROOT, 'index.html')) ? WEB_ROOT : null,
-      publicOrigin: options.publicUrl === null ? null : new URL(options.publicUrl).origin,
-    })
-    handle = (request, env) => http.fetch(request, env)
-    const complain = withoutRepeats(10_000)
-    const onError = (error: unknown) => complain(describeError(error)) && logger.error(`engine pass failed: ${describeError(error)}; trying again`)
-    await engine.reconcile().catch(onError)
-    const loop = engine.runUntil(() => Promise.resolve(false), { signal: stop.signal, onError })
-    ready = true
-    logger.info({ url, store: describeStore(choice) }, 'waka server listening')
-    return { runtime, loop, channel: relay?.channel ?? null, flush: relay?.flush ?? (() => Promise.resolve()) }
-  }
-
-  // PostgreSQL may come up after Waka, or hold a schema this version must not serve: keep answering
-  // /readyz with 503 and try again, rather than exit. A SQLite file either opens or it does not.
-  let serving: Promise<Serving | null>
-  try {
-    serving = Promise.resolve(await serveRuntime())
-  } catch (error) {
-    if (!postgres) {
-      await closeHttp()
-      throw error
-    }
-    serving = (async () => {
-      for (let delayMs = 1_000, failure = error; !stop.signal.aborted; delayMs = Math.min(30_000, delayMs * 2)) {
-        logger.error({ store: describeStore(choice) }, `not serving: ${describeError(failure)}; trying again in ${delayMs / 1000} s`)
-        await abortableSleep(delayMs, stop.signal)
-        if (stop.signal.aborted) return null
-        try {
-          return await serveRuntime()
-        } catch (next) {
-          failure = next
-        }
-      }
-      return null
-    })()
-  }
-
-  return {
-    url,
-    close: async () => {
-      ready = false
-      stop.abort()
-      const running = await serving
-      if (running) {
-        await running.loop
-        await running.runtime.engine.drain()
-      }
-      await closeHttp()
-      if (running) {
-        await running.flush()
-        await running.channel?.close()
-        await running.runtime.store.close()
-      }
-    },
-  }
 }

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { Writable } from 'node:stream'
-import { startServer, type RunningServer } from '../../src/main.ts'
+import { startServer, type RunningServer } from '../../src/server.ts'
 import { createWorkspace, freePort, type Workspace } from './workspace.ts'
 
 export const WEB_DIST = resolve(import.meta.dirname, '../../web/dist/index.html')

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream'
 import { join } from 'node:path'
-import { startServer, type RunningServer } from '../../src/main.ts'
+import { startServer, type RunningServer } from '../../src/server.ts'
 import { createWorkspace, type Workspace } from './workspace.ts'
 
 export interface ApiResponse<T = unknown> {
