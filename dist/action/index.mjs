@@ -47980,14 +47980,6 @@ var InternalError = class extends WakaError {
 };
 var isWakaError = (value) => value instanceof WakaError;
 
-// src/drivers/driver.ts
-var DriverFailure = class extends WakaError {
-  constructor(code, message, options) {
-    super(code, message, options);
-  }
-};
-var releaseDirName = (version2, digest) => `${version2}-${digest.slice("sha256:".length, "sha256:".length + 12)}`;
-
 // src/drivers/releases/entry-rules.ts
 var CONTROL = /[\u0000-\u001f\u007f]/;
 var SHA256 = /^[0-9a-f]{64}$/;
@@ -69900,6 +69892,14 @@ var loadConfigFile = async (path2) => {
 import { stat as stat6 } from "node:fs/promises";
 import { join as join8, resolve as resolve2 } from "node:path";
 
+// src/drivers/driver.ts
+var DriverFailure = class extends WakaError {
+  constructor(code, message, options) {
+    super(code, message, options);
+  }
+};
+var releaseDirName = (version2, digest) => `${version2}-${digest.slice("sha256:".length, "sha256:".length + 12)}`;
+
 // src/drivers/process/run-process.ts
 import { spawn } from "node:child_process";
 
@@ -70631,49 +70631,6 @@ var settleLimit = async (items, limit, work, options = {}) => {
 };
 
 // src/drivers/ssh/fleet.ts
-var import_ssh2 = __toESM(require_lib2(), 1);
-
-// src/drivers/ssh/ssh-hosts.ts
-import { userInfo } from "node:os";
-var DEFAULT_PORT = 22;
-var defaultUser = () => {
-  const name = userInfo().username;
-  if (userProblem(name) !== null) throw new WakaError("INVALID_CONFIG", `the ssh driver needs a user: this process runs as ${JSON.stringify(name)}, which is not a usable SSH user name`);
-  return name;
-};
-var resolveHosts = (settings, scope) => {
-  const port = settings.port ?? DEFAULT_PORT;
-  const path2 = settings.path ?? `waka/${scope.service}/${scope.environment}`;
-  const shared = settings.fingerprints ?? [];
-  let user = settings.user;
-  const hosts = settings.hosts.map((entry) => {
-    const host = typeof entry === "string" ? { address: entry } : entry;
-    const address = bareAddress(host.address);
-    const hostPort = host.port ?? port;
-    const shown = address.includes(":") ? `[${address}]` : address;
-    return {
-      id: host.name ?? (hostPort === DEFAULT_PORT ? shown : `${shown}:${hostPort}`),
-      address,
-      port: hostPort,
-      user: host.user ?? (user ??= defaultUser()),
-      path: host.path ?? path2,
-      fingerprints: [...shared, ...host.fingerprints ?? []]
-    };
-  });
-  const seen = /* @__PURE__ */ new Set();
-  for (const host of hosts) {
-    if (seen.has(host.id))
-      throw new WakaError("INVALID_CONFIG", `ssh driver of ${scope.service} in ${scope.environment}: the host ${host.id} is listed twice (give each a distinct name)`);
-    seen.add(host.id);
-  }
-  return hosts;
-};
-var hostTarget = (host, healthPort) => {
-  const base = host.address.includes(":") ? `[${host.address}]` : host.address;
-  return { id: host.id, httpBase: `http://${base}${healthPort === void 0 ? "" : `:${healthPort}`}` };
-};
-
-// src/drivers/ssh/fleet.ts
 var SEVERITY = ["CANCELLED", "STALE_EPOCH", "ARTIFACT_INVALID", "TIMEOUT", "DRIVER_FAILED"];
 var rank = (error63) => {
   const code = error63 instanceof WakaError ? error63.code : "INTERNAL";
@@ -70693,218 +70650,6 @@ ${lines.join("\n")}`;
   if (code === "CANCELLED") return new WakaError("CANCELLED", message, { cause: worst.error });
   const details = { ...worst.error.details, host: void 0, hosts: failed2.map(({ host }) => host.id) };
   return new DriverFailure(code, message, { cause: worst.error, details });
-};
-
-// src/drivers/ssh/host-steps.ts
-var import_ssh23 = __toESM(require_lib2(), 1);
-
-// src/drivers/ssh/connection.ts
-import { Socket } from "node:net";
-
-// src/drivers/ssh/host-keys.ts
-import { appendFile as appendFile3, mkdir as mkdir8 } from "node:fs/promises";
-import { dirname as dirname7 } from "node:path";
-
-// src/drivers/ssh/known-hosts.ts
-import { createHash as createHash5, createHmac } from "node:crypto";
-var fingerprintOf = (blob) => `SHA256:${createHash5("sha256").update(blob).digest("base64").replace(/=+$/, "")}`;
-var knownHostsName = (address, port) => port === 22 ? address : `[${address}]:${port}`;
-var blobKeyType = (blob) => {
-  if (blob.length < 4) return null;
-  const length = blob.readUInt32BE(0);
-  return length > 0 && length < 64 && 4 + length <= blob.length ? blob.subarray(4, 4 + length).toString("latin1") : null;
-};
-var parseKnownHosts = (text) => {
-  const lines = [];
-  for (const raw of text.split("\n")) {
-    const fields = raw.trim().split(/\s+/);
-    if (fields[0] === void 0 || fields[0] === "" || fields[0].startsWith("#")) continue;
-    let revoked = false;
-    if (fields[0].startsWith("@")) {
-      if (fields[0] !== "@revoked") continue;
-      revoked = true;
-      fields.shift();
-    }
-    const [hosts, type, key] = fields;
-    if (hosts === void 0 || type === void 0 || key === void 0) continue;
-    const blob = Buffer.from(key, "base64");
-    if (blob.length === 0 || blobKeyType(blob) !== type) continue;
-    lines.push({ hosts, type, blob, revoked });
-  }
-  return lines;
-};
-var wildcard = (pattern) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replaceAll("*", ".*").replaceAll("?", ".")}$`, "i");
-var hashedMatches = (entry, name) => {
-  const [, magic, salt, hash2] = entry.split("|");
-  if (magic !== "1" || salt === void 0 || hash2 === void 0) return false;
-  return createHmac("sha1", Buffer.from(salt, "base64")).update(name).digest("base64") === hash2;
-};
-var hostsFieldMatches = (field, name) => {
-  if (field.startsWith("|")) return hashedMatches(field, name);
-  let matched = false;
-  for (const pattern of field.split(",")) {
-    if (pattern.startsWith("!")) {
-      if (wildcard(pattern.slice(1)).test(name)) return false;
-    } else if (wildcard(pattern).test(name)) matched = true;
-  }
-  return matched;
-};
-var knownKeysFor = (lines, address, port) => {
-  const name = knownHostsName(address, port);
-  return lines.filter((line) => hostsFieldMatches(line.hosts, name)).map(({ type, blob, revoked }) => ({ type, blob, revoked }));
-};
-
-// src/drivers/ssh/host-keys.ts
-var judgeHostKey = (policy, blob) => {
-  if (policy.known.some((key) => key.revoked && key.blob.equals(blob))) return "revoked";
-  const pinned = policy.known.filter((key) => !key.revoked);
-  if (pinned.some((key) => key.blob.equals(blob)) || policy.fingerprints.includes(fingerprintOf(blob))) return "trusted";
-  if (pinned.length > 0 || policy.fingerprints.length > 0) return "changed";
-  return policy.trustOnFirstUse ? "first-use" : "unknown";
-};
-var ALGORITHMS_BY_KEY_TYPE = {
-  "ssh-ed25519": ["ssh-ed25519"],
-  "ecdsa-sha2-nistp256": ["ecdsa-sha2-nistp256"],
-  "ecdsa-sha2-nistp384": ["ecdsa-sha2-nistp384"],
-  "ecdsa-sha2-nistp521": ["ecdsa-sha2-nistp521"],
-  "ssh-rsa": ["rsa-sha2-512", "rsa-sha2-256", "ssh-rsa"]
-};
-var hostKeyAlgorithms = (policy) => {
-  if (policy.fingerprints.length > 0 || policy.trustOnFirstUse) return void 0;
-  const algorithms = policy.known.filter((key) => !key.revoked).flatMap((key) => ALGORITHMS_BY_KEY_TYPE[key.type] ?? []);
-  return algorithms.length > 0 ? [...new Set(algorithms)] : void 0;
-};
-var recordHostKey = async (file2, address, port, blob) => {
-  const type = blobKeyType(blob);
-  if (type === null) throw new TypeError("the host presented a key without a type");
-  await mkdir8(dirname7(file2), { recursive: true });
-  await appendFile3(file2, `${knownHostsName(address, port)} ${type} ${blob.toString("base64")}
-`, { mode: 384 });
-};
-var describeHostKeyProblem = (verdict, fingerprint2, knownHosts) => {
-  switch (verdict) {
-    case "unknown":
-      return `its host key ${fingerprint2} is not known: add it to ${knownHosts} (ssh-keyscan, checked out of band) or to fingerprints in waka.yml`;
-    case "changed":
-      return `HOST KEY CHANGED: it presented ${fingerprint2}, which is not the key pinned in ${knownHosts} or waka.yml. Someone may be intercepting the connection, or the host was reinstalled; check out of band before updating the pin`;
-    case "revoked":
-      return `its host key ${fingerprint2} is marked @revoked in ${knownHosts}`;
-  }
-};
-
-// src/drivers/ssh/ssh-auth.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import { homedir } from "node:os";
-import { join as join12, resolve as resolve4 } from "node:path";
-var DEFAULT_KEYS = ["id_ed25519", "id_ecdsa", "id_rsa"];
-var resolveLocalPath = (path2, scope) => path2 === "~" || path2.startsWith("~/") ? join12(homedir(), path2.slice(1)) : resolve4(scope.configDir, path2);
-var knownHostsPath = (settings, scope) => settings.knownHosts === void 0 ? join12(homedir(), ".ssh", "known_hosts") : resolveLocalPath(settings.knownHosts, scope);
-var readKey = async (path2) => {
-  try {
-    return await readFile3(path2);
-  } catch (error63) {
-    if (isErrno(error63, "ENOENT")) return null;
-    throw new DriverFailure("DRIVER_FAILED", `cannot read the SSH identity file ${path2}: ${error63.message}`, { cause: error63 });
-  }
-};
-var resolveAuth = async (settings, scope, env = process.env) => {
-  if (settings.identityFile !== void 0) {
-    const path2 = resolveLocalPath(settings.identityFile, scope);
-    const key = await readKey(path2);
-    if (key === null) throw new DriverFailure("DRIVER_FAILED", `the SSH identity file ${path2} does not exist`);
-    return { privateKey: key, agent: null };
-  }
-  const agent = env["SSH_AUTH_SOCK"];
-  if (agent !== void 0 && agent !== "") return { privateKey: null, agent };
-  for (const name of DEFAULT_KEYS) {
-    const key = await readKey(join12(homedir(), ".ssh", name));
-    if (key !== null) return { privateKey: key, agent: null };
-  }
-  throw new DriverFailure("DRIVER_FAILED", "no SSH key to log in with: set identityFile in the ssh driver settings, or run an agent (SSH_AUTH_SOCK)");
-};
-
-// src/drivers/ssh/connection.ts
-var failure2 = (host, reason, message, cause) => new DriverFailure("DRIVER_FAILED", `cannot connect to ${host.id} (${host.user}@${host.address}:${host.port}): ${message}`, {
-  cause,
-  details: { host: host.id, reason }
-});
-var describeError = (host, error63, timeoutMs) => {
-  if (error63.level === "client-authentication")
-    return failure2(host, "auth_failed", `the host refused the key (${error63.message}); check the identity file or agent and the user's authorized_keys`, error63);
-  if (error63.level === "client-timeout") return failure2(host, "timeout", `no SSH handshake within ${timeoutMs} ms`, error63);
-  if (error63.code !== void 0 && ["ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "ECONNRESET", "ETIMEDOUT"].includes(error63.code))
-    return failure2(host, "unreachable", `${error63.code} (${error63.message})`, error63);
-  return failure2(host, "ssh_error", error63.message, error63);
-};
-var ssh2 = null;
-var connectHost = async (options) => {
-  const { Client } = await (ssh2 ??= Promise.resolve().then(() => __toESM(require_lib2(), 1)));
-  return new Promise((resolve8, reject) => {
-    const { host, auth } = options;
-    if (options.signal.aborted) {
-      reject(new WakaError("CANCELLED", `connecting to ${host.id} was cancelled`));
-      return;
-    }
-    const client = new Client();
-    const socket = new Socket();
-    let keyProblem = null;
-    let settled2 = false;
-    const settle3 = (error63) => {
-      if (settled2) return;
-      settled2 = true;
-      options.signal.removeEventListener("abort", onAbort);
-      if (error63 === null) {
-        socket.setNoDelay(true);
-        resolve8({ client, socket });
-        return;
-      }
-      client.destroy();
-      socket.destroy();
-      reject(error63);
-    };
-    const onAbort = () => settle3(new WakaError("CANCELLED", `connecting to ${host.id} was cancelled`));
-    options.signal.addEventListener("abort", onAbort, { once: true });
-    client.once("ready", () => settle3(null));
-    client.on("error", (error63) => {
-      if (keyProblem !== null) {
-        const reason = keyProblem.verdict === "unknown" ? "host_key_unknown" : keyProblem.verdict === "changed" ? "host_key_changed" : "host_key_revoked";
-        settle3(failure2(host, reason, describeHostKeyProblem(keyProblem.verdict, keyProblem.fingerprint, options.knownHostsFile), error63));
-      } else settle3(describeError(host, error63, options.connectTimeoutMs));
-    });
-    client.once("close", () => settle3(failure2(host, "ssh_error", "the connection closed during the handshake")));
-    const methods = [];
-    if (auth.privateKey !== null) methods.push("publickey");
-    if (auth.agent !== null) methods.push("agent");
-    const serverHostKey = hostKeyAlgorithms(options.hostKeys);
-    socket.connect({ host: host.address, port: host.port });
-    try {
-      client.connect({
-        sock: socket,
-        username: host.user,
-        ...auth.privateKey === null ? {} : { privateKey: auth.privateKey },
-        ...auth.agent === null ? {} : { agent: auth.agent },
-        authHandler: methods,
-        tryKeyboard: false,
-        readyTimeout: options.connectTimeoutMs,
-        keepaliveInterval: 0,
-        ...serverHostKey === void 0 ? {} : { algorithms: { serverHostKey } },
-        hostVerifier: (key, verify) => {
-          const verdict = judgeHostKey(options.hostKeys, key);
-          if (verdict === "trusted") return verify(true);
-          if (verdict !== "first-use") {
-            keyProblem = { verdict, fingerprint: fingerprintOf(key) };
-            return verify(false);
-          }
-          recordHostKey(options.knownHostsFile, host.address, host.port, key).then(
-            () => verify(true),
-            (error63) => settle3(failure2(host, "ssh_error", `cannot record its host key in ${options.knownHostsFile}: ${error63.message}`, error63))
-          );
-        }
-      });
-    } catch (error63) {
-      settle3(failure2(host, "auth_failed", `the private key cannot be used: ${error63.message}`, error63));
-    }
-  });
 };
 
 // src/drivers/ssh/host-state.ts
@@ -70971,7 +70716,6 @@ var parseHostState = (stdout) => {
 var activationOrder2 = (state) => [...new Set([...state.activations].reverse())];
 
 // src/drivers/ssh/remote-exec.ts
-var import_ssh22 = __toESM(require_lib2(), 1);
 var MAX_STDOUT = 64 * 1024 * 1024;
 var MAX_STDERR = 1024 * 1024;
 var collector = (limit) => {
@@ -71416,8 +71160,185 @@ ${notes.join("\n")}`;
   throw failure3;
 };
 
+// src/drivers/ssh/connection.ts
+import { Socket } from "node:net";
+
+// src/drivers/ssh/host-keys.ts
+import { appendFile as appendFile3, mkdir as mkdir8 } from "node:fs/promises";
+import { dirname as dirname7 } from "node:path";
+
+// src/drivers/ssh/known-hosts.ts
+import { createHash as createHash5, createHmac } from "node:crypto";
+var fingerprintOf = (blob) => `SHA256:${createHash5("sha256").update(blob).digest("base64").replace(/=+$/, "")}`;
+var knownHostsName = (address, port) => port === 22 ? address : `[${address}]:${port}`;
+var blobKeyType = (blob) => {
+  if (blob.length < 4) return null;
+  const length = blob.readUInt32BE(0);
+  return length > 0 && length < 64 && 4 + length <= blob.length ? blob.subarray(4, 4 + length).toString("latin1") : null;
+};
+var parseKnownHosts = (text) => {
+  const lines = [];
+  for (const raw of text.split("\n")) {
+    const fields = raw.trim().split(/\s+/);
+    if (fields[0] === void 0 || fields[0] === "" || fields[0].startsWith("#")) continue;
+    let revoked = false;
+    if (fields[0].startsWith("@")) {
+      if (fields[0] !== "@revoked") continue;
+      revoked = true;
+      fields.shift();
+    }
+    const [hosts, type, key] = fields;
+    if (hosts === void 0 || type === void 0 || key === void 0) continue;
+    const blob = Buffer.from(key, "base64");
+    if (blob.length === 0 || blobKeyType(blob) !== type) continue;
+    lines.push({ hosts, type, blob, revoked });
+  }
+  return lines;
+};
+var wildcard = (pattern) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replaceAll("*", ".*").replaceAll("?", ".")}$`, "i");
+var hashedMatches = (entry, name) => {
+  const [, magic, salt, hash2] = entry.split("|");
+  if (magic !== "1" || salt === void 0 || hash2 === void 0) return false;
+  return createHmac("sha1", Buffer.from(salt, "base64")).update(name).digest("base64") === hash2;
+};
+var hostsFieldMatches = (field, name) => {
+  if (field.startsWith("|")) return hashedMatches(field, name);
+  let matched = false;
+  for (const pattern of field.split(",")) {
+    if (pattern.startsWith("!")) {
+      if (wildcard(pattern.slice(1)).test(name)) return false;
+    } else if (wildcard(pattern).test(name)) matched = true;
+  }
+  return matched;
+};
+var knownKeysFor = (lines, address, port) => {
+  const name = knownHostsName(address, port);
+  return lines.filter((line) => hostsFieldMatches(line.hosts, name)).map(({ type, blob, revoked }) => ({ type, blob, revoked }));
+};
+
+// src/drivers/ssh/host-keys.ts
+var judgeHostKey = (policy, blob) => {
+  if (policy.known.some((key) => key.revoked && key.blob.equals(blob))) return "revoked";
+  const pinned = policy.known.filter((key) => !key.revoked);
+  if (pinned.some((key) => key.blob.equals(blob)) || policy.fingerprints.includes(fingerprintOf(blob))) return "trusted";
+  if (pinned.length > 0 || policy.fingerprints.length > 0) return "changed";
+  return policy.trustOnFirstUse ? "first-use" : "unknown";
+};
+var ALGORITHMS_BY_KEY_TYPE = {
+  "ssh-ed25519": ["ssh-ed25519"],
+  "ecdsa-sha2-nistp256": ["ecdsa-sha2-nistp256"],
+  "ecdsa-sha2-nistp384": ["ecdsa-sha2-nistp384"],
+  "ecdsa-sha2-nistp521": ["ecdsa-sha2-nistp521"],
+  "ssh-rsa": ["rsa-sha2-512", "rsa-sha2-256", "ssh-rsa"]
+};
+var hostKeyAlgorithms = (policy) => {
+  if (policy.fingerprints.length > 0 || policy.trustOnFirstUse) return void 0;
+  const algorithms = policy.known.filter((key) => !key.revoked).flatMap((key) => ALGORITHMS_BY_KEY_TYPE[key.type] ?? []);
+  return algorithms.length > 0 ? [...new Set(algorithms)] : void 0;
+};
+var recordHostKey = async (file2, address, port, blob) => {
+  const type = blobKeyType(blob);
+  if (type === null) throw new TypeError("the host presented a key without a type");
+  await mkdir8(dirname7(file2), { recursive: true });
+  await appendFile3(file2, `${knownHostsName(address, port)} ${type} ${blob.toString("base64")}
+`, { mode: 384 });
+};
+var describeHostKeyProblem = (verdict, fingerprint2, knownHosts) => {
+  switch (verdict) {
+    case "unknown":
+      return `its host key ${fingerprint2} is not known: add it to ${knownHosts} (ssh-keyscan, checked out of band) or to fingerprints in waka.yml`;
+    case "changed":
+      return `HOST KEY CHANGED: it presented ${fingerprint2}, which is not the key pinned in ${knownHosts} or waka.yml. Someone may be intercepting the connection, or the host was reinstalled; check out of band before updating the pin`;
+    case "revoked":
+      return `its host key ${fingerprint2} is marked @revoked in ${knownHosts}`;
+  }
+};
+
+// src/drivers/ssh/connection.ts
+var failure2 = (host, reason, message, cause) => new DriverFailure("DRIVER_FAILED", `cannot connect to ${host.id} (${host.user}@${host.address}:${host.port}): ${message}`, {
+  cause,
+  details: { host: host.id, reason }
+});
+var describeError = (host, error63, timeoutMs) => {
+  if (error63.level === "client-authentication")
+    return failure2(host, "auth_failed", `the host refused the key (${error63.message}); check the identity file or agent and the user's authorized_keys`, error63);
+  if (error63.level === "client-timeout") return failure2(host, "timeout", `no SSH handshake within ${timeoutMs} ms`, error63);
+  if (error63.code !== void 0 && ["ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "ECONNRESET", "ETIMEDOUT"].includes(error63.code))
+    return failure2(host, "unreachable", `${error63.code} (${error63.message})`, error63);
+  return failure2(host, "ssh_error", error63.message, error63);
+};
+var ssh2 = null;
+var connectHost = async (options) => {
+  const { Client } = await (ssh2 ??= Promise.resolve().then(() => __toESM(require_lib2(), 1)));
+  return new Promise((resolve8, reject) => {
+    const { host, auth } = options;
+    if (options.signal.aborted) {
+      reject(new WakaError("CANCELLED", `connecting to ${host.id} was cancelled`));
+      return;
+    }
+    const client = new Client();
+    const socket = new Socket();
+    let keyProblem = null;
+    let settled2 = false;
+    const settle3 = (error63) => {
+      if (settled2) return;
+      settled2 = true;
+      options.signal.removeEventListener("abort", onAbort);
+      if (error63 === null) {
+        socket.setNoDelay(true);
+        resolve8({ client, socket });
+        return;
+      }
+      client.destroy();
+      socket.destroy();
+      reject(error63);
+    };
+    const onAbort = () => settle3(new WakaError("CANCELLED", `connecting to ${host.id} was cancelled`));
+    options.signal.addEventListener("abort", onAbort, { once: true });
+    client.once("ready", () => settle3(null));
+    client.on("error", (error63) => {
+      if (keyProblem !== null) {
+        const reason = keyProblem.verdict === "unknown" ? "host_key_unknown" : keyProblem.verdict === "changed" ? "host_key_changed" : "host_key_revoked";
+        settle3(failure2(host, reason, describeHostKeyProblem(keyProblem.verdict, keyProblem.fingerprint, options.knownHostsFile), error63));
+      } else settle3(describeError(host, error63, options.connectTimeoutMs));
+    });
+    client.once("close", () => settle3(failure2(host, "ssh_error", "the connection closed during the handshake")));
+    const methods = [];
+    if (auth.privateKey !== null) methods.push("publickey");
+    if (auth.agent !== null) methods.push("agent");
+    const serverHostKey = hostKeyAlgorithms(options.hostKeys);
+    socket.connect({ host: host.address, port: host.port });
+    try {
+      client.connect({
+        sock: socket,
+        username: host.user,
+        ...auth.privateKey === null ? {} : { privateKey: auth.privateKey },
+        ...auth.agent === null ? {} : { agent: auth.agent },
+        authHandler: methods,
+        tryKeyboard: false,
+        readyTimeout: options.connectTimeoutMs,
+        keepaliveInterval: 0,
+        ...serverHostKey === void 0 ? {} : { algorithms: { serverHostKey } },
+        hostVerifier: (key, verify) => {
+          const verdict = judgeHostKey(options.hostKeys, key);
+          if (verdict === "trusted") return verify(true);
+          if (verdict !== "first-use") {
+            keyProblem = { verdict, fingerprint: fingerprintOf(key) };
+            return verify(false);
+          }
+          recordHostKey(options.knownHostsFile, host.address, host.port, key).then(
+            () => verify(true),
+            (error63) => settle3(failure2(host, "ssh_error", `cannot record its host key in ${options.knownHostsFile}: ${error63.message}`, error63))
+          );
+        }
+      });
+    } catch (error63) {
+      settle3(failure2(host, "auth_failed", `the private key cannot be used: ${error63.message}`, error63));
+    }
+  });
+};
+
 // src/drivers/ssh/connection-pool.ts
-var import_ssh24 = __toESM(require_lib2(), 1);
 import { setTimeout as sleep3 } from "node:timers/promises";
 var ping = (client, answered) => {
   const internals = client;
@@ -71534,65 +71455,6 @@ var createConnectionPool = (options) => {
 
 // src/drivers/ssh/prepare-hosts.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
-
-// src/drivers/ssh/send-upload.ts
-var import_ssh25 = __toESM(require_lib2(), 1);
-
-// src/drivers/ssh/upload-plan.ts
-var manifestLines = (entries) => entries.map((entry) => `${JSON.stringify(entry)}
-`).join("");
-var isFileEntry = (value) => {
-  const entry = value;
-  return entry?.type === "file" && typeof entry.path === "string" && typeof entry.sha256 === "string" && typeof entry.mode === "number" && typeof entry.size === "number";
-};
-var parseBaseManifest = (text) => text.split("\n").flatMap((line) => {
-  if (line.trim() === "") return [];
-  try {
-    const value = JSON.parse(line);
-    return isFileEntry(value) ? [value] : [];
-  } catch {
-    return [];
-  }
-});
-var contentKey = (entry) => `${entry.sha256}:${entry.mode}`;
-var planUpload = (release, entries, base, preparedAt) => {
-  const reusable = /* @__PURE__ */ new Map();
-  for (const entry of base?.entries ?? []) if (entry.type === "file" && !reusable.has(contentKey(entry))) reusable.set(contentKey(entry), entry.path);
-  const marker = { digest: release.digest, version: release.version, dirName: release.dirName, preparedAt: preparedAt.toISOString() };
-  const files2 = entries.filter((entry) => entry.type === "file");
-  const tree = entries.map((entry) => {
-    if (entry.type === "file") return `f ${entry.mode.toString(8)} ./${entry.path}
-`;
-    if (entry.type === "symlink") return `l ./${entry.path} -> ${entry.target}
-`;
-    return `d ./${entry.path}
-`;
-  });
-  const items = [
-    { kind: "data", path: ".waka/manifest", data: Buffer.from(manifestLines(entries)) },
-    { kind: "data", path: ".waka/sums", data: Buffer.from(files2.map((file2) => `${file2.sha256} *./${file2.path}
-`).join("")) },
-    { kind: "data", path: ".waka/tree", data: Buffer.from(tree.join("")) },
-    { kind: "data", path: ".waka/marker", data: Buffer.from(`${JSON.stringify(marker)}
-`) }
-  ];
-  let linked = 0;
-  let sentBytes = 0;
-  for (const entry of entries) {
-    if (entry.type === "directory") items.push({ kind: "directory", path: entry.path });
-    if (entry.type !== "file") continue;
-    const source = base === null ? void 0 : reusable.get(contentKey(entry));
-    if (base !== null && source !== void 0) {
-      items.push({ kind: "link", path: entry.path, mode: entry.mode, source: `${base.dirName}/${source}` });
-      linked++;
-    } else {
-      items.push({ kind: "send", entry });
-      sentBytes += entry.size;
-    }
-  }
-  for (const entry of entries) if (entry.type === "symlink") items.push({ kind: "symlink", path: entry.path, target: entry.target });
-  return { base: base?.dirName ?? null, items, linked, sent: files2.length - linked, sentBytes };
-};
 
 // src/drivers/ssh/upload-stream.ts
 import { createHash as createHash6 } from "node:crypto";
@@ -71825,6 +71687,62 @@ var sendToHosts = async (fleet, context, { plan, partial: partial2, hosts }) => 
   );
 };
 
+// src/drivers/ssh/upload-plan.ts
+var manifestLines = (entries) => entries.map((entry) => `${JSON.stringify(entry)}
+`).join("");
+var isFileEntry = (value) => {
+  const entry = value;
+  return entry?.type === "file" && typeof entry.path === "string" && typeof entry.sha256 === "string" && typeof entry.mode === "number" && typeof entry.size === "number";
+};
+var parseBaseManifest = (text) => text.split("\n").flatMap((line) => {
+  if (line.trim() === "") return [];
+  try {
+    const value = JSON.parse(line);
+    return isFileEntry(value) ? [value] : [];
+  } catch {
+    return [];
+  }
+});
+var contentKey = (entry) => `${entry.sha256}:${entry.mode}`;
+var planUpload = (release, entries, base, preparedAt) => {
+  const reusable = /* @__PURE__ */ new Map();
+  for (const entry of base?.entries ?? []) if (entry.type === "file" && !reusable.has(contentKey(entry))) reusable.set(contentKey(entry), entry.path);
+  const marker = { digest: release.digest, version: release.version, dirName: release.dirName, preparedAt: preparedAt.toISOString() };
+  const files2 = entries.filter((entry) => entry.type === "file");
+  const tree = entries.map((entry) => {
+    if (entry.type === "file") return `f ${entry.mode.toString(8)} ./${entry.path}
+`;
+    if (entry.type === "symlink") return `l ./${entry.path} -> ${entry.target}
+`;
+    return `d ./${entry.path}
+`;
+  });
+  const items = [
+    { kind: "data", path: ".waka/manifest", data: Buffer.from(manifestLines(entries)) },
+    { kind: "data", path: ".waka/sums", data: Buffer.from(files2.map((file2) => `${file2.sha256} *./${file2.path}
+`).join("")) },
+    { kind: "data", path: ".waka/tree", data: Buffer.from(tree.join("")) },
+    { kind: "data", path: ".waka/marker", data: Buffer.from(`${JSON.stringify(marker)}
+`) }
+  ];
+  let linked = 0;
+  let sentBytes = 0;
+  for (const entry of entries) {
+    if (entry.type === "directory") items.push({ kind: "directory", path: entry.path });
+    if (entry.type !== "file") continue;
+    const source = base === null ? void 0 : reusable.get(contentKey(entry));
+    if (base !== null && source !== void 0) {
+      items.push({ kind: "link", path: entry.path, mode: entry.mode, source: `${base.dirName}/${source}` });
+      linked++;
+    } else {
+      items.push({ kind: "send", entry });
+      sentBytes += entry.size;
+    }
+  }
+  for (const entry of entries) if (entry.type === "symlink") items.push({ kind: "symlink", path: entry.path, target: entry.target });
+  return { base: base?.dirName ?? null, items, linked, sent: files2.length - linked, sentBytes };
+};
+
 // src/drivers/ssh/prepare-hosts.ts
 var RESERVED_NAMES = [RELEASE_MARKER, ".waka"];
 var size = (bytes) => bytes < 1e3 ? `${bytes} B` : bytes < 1e6 ? `${(bytes / 1e3).toFixed(1)} kB` : `${(bytes / 1e6).toFixed(1)} MB`;
@@ -71889,6 +71807,77 @@ var uploadBatch = async (fleet, context, { entries, base, hosts }) => {
     log.info(`${host.id}: ${outcome.value.present ? "already had" : "received"} ${release.dirName}: ${sent}${linked}; every file verified`, "ssh");
   }
   return retry;
+};
+
+// src/drivers/ssh/ssh-auth.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import { homedir } from "node:os";
+import { join as join12, resolve as resolve4 } from "node:path";
+var DEFAULT_KEYS = ["id_ed25519", "id_ecdsa", "id_rsa"];
+var resolveLocalPath = (path2, scope) => path2 === "~" || path2.startsWith("~/") ? join12(homedir(), path2.slice(1)) : resolve4(scope.configDir, path2);
+var knownHostsPath = (settings, scope) => settings.knownHosts === void 0 ? join12(homedir(), ".ssh", "known_hosts") : resolveLocalPath(settings.knownHosts, scope);
+var readKey = async (path2) => {
+  try {
+    return await readFile3(path2);
+  } catch (error63) {
+    if (isErrno(error63, "ENOENT")) return null;
+    throw new DriverFailure("DRIVER_FAILED", `cannot read the SSH identity file ${path2}: ${error63.message}`, { cause: error63 });
+  }
+};
+var resolveAuth = async (settings, scope, env = process.env) => {
+  if (settings.identityFile !== void 0) {
+    const path2 = resolveLocalPath(settings.identityFile, scope);
+    const key = await readKey(path2);
+    if (key === null) throw new DriverFailure("DRIVER_FAILED", `the SSH identity file ${path2} does not exist`);
+    return { privateKey: key, agent: null };
+  }
+  const agent = env["SSH_AUTH_SOCK"];
+  if (agent !== void 0 && agent !== "") return { privateKey: null, agent };
+  for (const name of DEFAULT_KEYS) {
+    const key = await readKey(join12(homedir(), ".ssh", name));
+    if (key !== null) return { privateKey: key, agent: null };
+  }
+  throw new DriverFailure("DRIVER_FAILED", "no SSH key to log in with: set identityFile in the ssh driver settings, or run an agent (SSH_AUTH_SOCK)");
+};
+
+// src/drivers/ssh/ssh-hosts.ts
+import { userInfo } from "node:os";
+var DEFAULT_PORT = 22;
+var defaultUser = () => {
+  const name = userInfo().username;
+  if (userProblem(name) !== null) throw new WakaError("INVALID_CONFIG", `the ssh driver needs a user: this process runs as ${JSON.stringify(name)}, which is not a usable SSH user name`);
+  return name;
+};
+var resolveHosts = (settings, scope) => {
+  const port = settings.port ?? DEFAULT_PORT;
+  const path2 = settings.path ?? `waka/${scope.service}/${scope.environment}`;
+  const shared = settings.fingerprints ?? [];
+  let user = settings.user;
+  const hosts = settings.hosts.map((entry) => {
+    const host = typeof entry === "string" ? { address: entry } : entry;
+    const address = bareAddress(host.address);
+    const hostPort = host.port ?? port;
+    const shown = address.includes(":") ? `[${address}]` : address;
+    return {
+      id: host.name ?? (hostPort === DEFAULT_PORT ? shown : `${shown}:${hostPort}`),
+      address,
+      port: hostPort,
+      user: host.user ?? (user ??= defaultUser()),
+      path: host.path ?? path2,
+      fingerprints: [...shared, ...host.fingerprints ?? []]
+    };
+  });
+  const seen = /* @__PURE__ */ new Set();
+  for (const host of hosts) {
+    if (seen.has(host.id))
+      throw new WakaError("INVALID_CONFIG", `ssh driver of ${scope.service} in ${scope.environment}: the host ${host.id} is listed twice (give each a distinct name)`);
+    seen.add(host.id);
+  }
+  return hosts;
+};
+var hostTarget = (host, healthPort) => {
+  const base = host.address.includes(":") ? `[${host.address}]` : host.address;
+  return { id: host.id, httpBase: `http://${base}${healthPort === void 0 ? "" : `:${healthPort}`}` };
 };
 
 // src/drivers/ssh/ssh-driver.ts
