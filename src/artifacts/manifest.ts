@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { WakaError } from '../core/errors.ts'
-import { type ArtifactEntry } from '../drivers/driver.ts'
+import type { ArtifactEntry } from '../drivers/driver.ts'
 import { describeEntryProblem, entriesProblem } from '../drivers/releases/entry-rules.ts'
 
 export const entryLine = (entry: ArtifactEntry): string => {

@@ -3,7 +3,7 @@
  * paths relative to the root. Nothing is followed; sockets, FIFOs and devices are refused, and so are
  * names that are not UTF-8 or that hold control characters or backslashes.
  */
-import { type Stats } from 'node:fs'
+import type { Stats } from 'node:fs'
 import { lstat, readdir, readlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { WakaError } from '../core/errors.ts'
