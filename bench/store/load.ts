@@ -4,6 +4,8 @@ export interface LoadResult {
   readonly name: string
   readonly sent: number
   readonly failed: number
+  /** Why requests failed: HTTP status or error code, with counts. */
+  readonly failures: string
   readonly p50Ms: number
   readonly p99Ms: number
   readonly maxMs: number
@@ -21,6 +23,12 @@ export const runLoad = async (input: {
 }): Promise<{ results: LoadResult[]; achievedPerSecond: number }> => {
   const latencies = new Map(input.paths.map((path) => [path.name, [] as number[]]))
   const failures = new Map(input.paths.map((path) => [path.name, 0]))
+  const reasons = new Map(input.paths.map((path) => [path.name, new Map<string, number>()]))
+  const fail = (name: string, reason: string): void => {
+    failures.set(name, (failures.get(name) ?? 0) + 1)
+    const counts = reasons.get(name)
+    counts?.set(reason, (counts.get(reason) ?? 0) + 1)
+  }
   const total = Math.round(input.ratePerSecond * input.seconds)
   const pending: Promise<void>[] = []
   const start = performance.now()
@@ -35,17 +43,21 @@ export const runLoad = async (input: {
       fetch(`${input.url}${target.path}`, { headers: { authorization: `Bearer ${input.token}` } })
         .then(async (response) => {
           await response.arrayBuffer()
-          if (response.status !== 200) failures.set(target.name, (failures.get(target.name) ?? 0) + 1)
+          if (response.status !== 200) fail(target.name, `HTTP ${response.status}`)
           else latencies.get(target.name)?.push(performance.now() - sent)
         })
-        .catch(() => void failures.set(target.name, (failures.get(target.name) ?? 0) + 1)),
+        .catch((error: unknown) => {
+          const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error
+          fail(target.name, (cause as { code?: string }).code ?? (cause instanceof Error ? cause.message : String(cause)))
+        }),
     )
   }
   await Promise.all(pending)
   const elapsed = (performance.now() - start) / 1000
   const results = input.paths.map(({ name }) => {
     const sorted = [...(latencies.get(name) ?? [])].sort((x, y) => x - y)
-    return { name, sent: sorted.length + (failures.get(name) ?? 0), failed: failures.get(name) ?? 0, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted.at(-1) ?? NaN }
+    const why = [...(reasons.get(name) ?? [])].map(([reason, count]) => `${reason} × ${count}`).join(', ')
+    return { name, sent: sorted.length + (failures.get(name) ?? 0), failed: failures.get(name) ?? 0, failures: why, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted.at(-1) ?? NaN }
   })
   return { results, achievedPerSecond: total / elapsed }
 }

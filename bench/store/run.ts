@@ -3,7 +3,7 @@
  * PostgreSQL (1 and 3 replicas), then status and history read latency with 1,000,000 deployments
  * stored. Prints markdown tables for docs/performance.md. Not a test: numbers depend on the machine.
  *
- * Options: --quick (smaller sizes, to try the harness), --only=throughput|reads
+ * Options: --quick (smaller sizes, to try the harness), --only=throughput|reads, --rates=100,200 (offered read rates)
  */
 import { cpus } from 'node:os'
 import pg from 'pg'
@@ -15,7 +15,8 @@ const args = new Set(process.argv.slice(2))
 const quick = args.has('--quick')
 const only = [...args].find((arg) => arg.startsWith('--only='))?.slice('--only='.length)
 const THROUGHPUT = { deployments: quick ? 60 : 400, environments: 20, submitters: 16 }
-const READS = { count: quick ? 50_000 : 1_000_000, rates: quick ? [100] : [100, 1_000], seconds: quick ? 3 : 10 }
+const ratesArg = [...args].find((arg) => arg.startsWith('--rates='))?.slice('--rates='.length)
+const READS = { count: quick ? 50_000 : 1_000_000, rates: ratesArg ? ratesArg.split(',').map(Number) : quick ? [100] : [100, 200, 1_000], seconds: quick ? 3 : 10 }
 
 const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(1) : '–')
 
@@ -37,7 +38,7 @@ const readsTable = (results: readonly ReadsResult[]): string =>
       result.runs.flatMap((run) =>
         run.results.map(
           (read) =>
-            `| ${result.store} | ${result.count.toLocaleString('en')} | ${run.rate}/s (${run.achievedPerSecond.toFixed(0)}/s) | ${read.name} | ${ms(read.p50Ms)} ms | **${ms(read.p99Ms)} ms** | ${ms(read.maxMs)} ms | ${read.failed} |`,
+            `| ${result.store} | ${result.count.toLocaleString('en')} | ${run.rate}/s (${run.achievedPerSecond.toFixed(0)}/s) | ${read.name} | ${ms(read.p50Ms)} ms | **${ms(read.p99Ms)} ms** | ${ms(read.maxMs)} ms | ${read.failed === 0 ? '0' : `${read.failed} (${read.failures})`} |`,
         ),
       ),
     ),
