@@ -6,7 +6,7 @@
 #   RUNS=5                       timed runs per cell (median reported)
 #   HOST_COUNTS="1 4"
 #   BENCH_TOOLS="floor capistrano shipit pm2 waka waka-server"   what to measure (default: all)
-#   PEERS_SOURCE=/work/shared/peers
+#   PEERS_SOURCE=<repository>/../shared/peers   the peers' harness
 #   WAKA_BENCH_ROOT=/tmp/waka-bench    all state: hosts, keys, caches, results (removed by hand)
 #
 # Needs Debian 12, root and apt-get (the harness installs openssh-server, hyperfine, rsync, git and

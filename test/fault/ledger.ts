@@ -3,7 +3,7 @@ import Database from 'better-sqlite3'
 import type { AuditEvent } from '../../src/core/audit/audit-chain.ts'
 import type { Deployment } from '../../src/core/deployment/deployment.ts'
 import { isDeploymentStatus, isTerminal } from '../../src/core/deployment/deployment-machine.ts'
-import type { DeploymentStep, Lease, LogLine } from '../../src/core/store.ts'
+import type { DeploymentStep, Lease, LogLine, Store } from '../../src/core/store.ts'
 import { openSqliteStore } from '../../src/storage/sqlite/sqlite-store.ts'
 
 /** Everything the fault tests assert on, read from a workspace's `.waka/waka.db` by the real store. */
@@ -34,8 +34,8 @@ export const isWriteLocked = (dir: string): boolean => {
   }
 }
 
-export const readLedger = async (dir: string): Promise<Ledger> => {
-  const store = await openSqliteStore({ file: ledgerFile(dir) })
+/** Everything the fault and replica tests assert on, read through a real store, which it closes. */
+export const ledgerOf = async (store: Store): Promise<Ledger> => {
   try {
     const deployments = await store.listDeployments({ order: 'oldest' })
     const audit: AuditEvent[] = []
@@ -53,6 +53,8 @@ export const readLedger = async (dir: string): Promise<Ledger> => {
     await store.close()
   }
 }
+
+export const readLedger = async (dir: string): Promise<Ledger> => ledgerOf(await openSqliteStore({ file: ledgerFile(dir) }))
 
 /** The stored log of one deployment (log lines are evidence, not state: they are not fenced). */
 export const readLogs = async (dir: string, deploymentId: number): Promise<LogLine[]> => {

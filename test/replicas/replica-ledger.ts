@@ -1,32 +1,11 @@
 import { expect } from 'vitest'
 import type { AuditEvent } from '../../src/core/audit/audit-chain.ts'
-import type { DeploymentStep, LogLine } from '../../src/core/store.ts'
+import type { LogLine } from '../../src/core/store.ts'
 import { openPostgresStore } from '../../src/storage/postgres/postgres-store.ts'
-import { eventsOf, isTerminalEvent, type Ledger } from '../fault/ledger.ts'
-
-const PAGE = 1000
-const MAX_EVENTS = 100_000
+import { eventsOf, isTerminalEvent, ledgerOf, type Ledger } from '../fault/ledger.ts'
 
 /** Everything the replica tests assert on, read from the cluster's database by the real store. */
-export const readPgLedger = async (url: string): Promise<Ledger> => {
-  const store = await openPostgresStore({ url })
-  try {
-    const deployments = await store.listDeployments({ order: 'oldest' })
-    const audit: AuditEvent[] = []
-    for (let after = 0; audit.length < MAX_EVENTS; ) {
-      const page = await store.listAudit(after, PAGE)
-      audit.push(...page)
-      const last = page.at(-1)
-      if (!last || page.length < PAGE) break
-      after = last.seq
-    }
-    const steps = new Map<number, DeploymentStep[]>()
-    for (const deployment of deployments) steps.set(deployment.id, await store.listSteps(deployment.id))
-    return { deployments, leases: await store.listLeases(), audit, steps }
-  } finally {
-    await store.close()
-  }
-}
+export const readPgLedger = async (url: string): Promise<Ledger> => ledgerOf(await openPostgresStore({ url }))
 
 export const readPgLogs = async (url: string, deploymentId: number): Promise<LogLine[]> => {
   const store = await openPostgresStore({ url })

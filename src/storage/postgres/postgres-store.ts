@@ -2,15 +2,12 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
-import type { AuthStore } from '../../core/auth-store.ts'
 import { InternalError } from '../../core/errors.ts'
 import type { Store, StoreWriter } from '../../core/store.ts'
-import { aroundEachMethod } from '../around-each-method.ts'
-import { cacheReleases } from '../release-cache.ts'
 import { postgresMigrationProvider } from '../migrations/postgres/postgres-migrations.ts'
-import { AUTH_WRITES, authReads } from '../sql/auth.ts'
+import { assembleStore } from '../sql/assemble-store.ts'
 import { checkSchema } from '../sql/schema-check.ts'
-import { createSqlReader, createSqlTransaction } from '../sql/sql-store.ts'
+import { createSqlTransaction } from '../sql/sql-store.ts'
 import type { Db, Tables } from '../sql/tables.ts'
 import { describeDatabaseUrl } from './database-url.ts'
 import { postgresDialectHelpers } from './postgres-dialect-helpers.ts'
@@ -136,14 +133,5 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
       }
     })
 
-  const authWritesInTransactions = Object.fromEntries(
-    AUTH_WRITES.map((name) => [name, (...args: unknown[]) => write((tx) => (tx.auth[name] as (...a: unknown[]) => Promise<unknown>)(...args))]),
-  ) as Pick<AuthStore, (typeof AUTH_WRITES)[number]>
-
-  return {
-    ...aroundEachMethod(cacheReleases(createSqlReader(db, postgresDialectHelpers)), guarded),
-    write,
-    auth: { ...aroundEachMethod(authReads(db), guarded), ...authWritesInTransactions },
-    close: () => db.destroy(),
-  }
+  return assembleStore({ db, helpers: postgresDialectHelpers, write, guard: guarded })
 }

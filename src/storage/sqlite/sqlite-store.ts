@@ -4,15 +4,12 @@ import { dirname, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { Kysely, Migrator, sql, SqliteDialect } from 'kysely'
 import { InternalError, isWakaError } from '../../core/errors.ts'
-import type { AuthStore } from '../../core/auth-store.ts'
 import type { Store, StoreWriter } from '../../core/store.ts'
 import { sqliteMigrationProvider } from '../migrations/sqlite/sqlite-migrations.ts'
-import { AUTH_WRITES, authReads } from '../sql/auth.ts'
-import { createSqlReader, createSqlTransaction } from '../sql/sql-store.ts'
+import { assembleStore } from '../sql/assemble-store.ts'
+import { createSqlTransaction } from '../sql/sql-store.ts'
 import type { Db, Tables } from '../sql/tables.ts'
 import { sqliteDialectHelpers } from './sqlite-dialect-helpers.ts'
-import { aroundEachMethod } from '../around-each-method.ts'
-import { cacheReleases } from '../release-cache.ts'
 import { isSqliteBusy, storeBusy } from './sqlite-errors.ts'
 import { withWriteLock } from './sqlite-write-lock.ts'
 
@@ -120,15 +117,5 @@ export const openSqliteStore = async (options: SqliteStoreOptions): Promise<Stor
       })
     })
 
-  // Reads are single statements; each write runs in a transaction of its own.
-  const authWritesInTransactions = Object.fromEntries(
-    AUTH_WRITES.map((name) => [name, (...args: unknown[]) => write((tx) => (tx.auth[name] as (...a: unknown[]) => Promise<unknown>)(...args))]),
-  ) as Pick<AuthStore, (typeof AUTH_WRITES)[number]>
-
-  return {
-    ...aroundEachMethod(cacheReleases(createSqlReader(db, sqliteDialectHelpers)), guarded),
-    write,
-    auth: { ...aroundEachMethod(authReads(db), guarded), ...authWritesInTransactions },
-    close: () => db.destroy(),
-  }
+  return assembleStore({ db, helpers: sqliteDialectHelpers, write, guard: guarded })
 }

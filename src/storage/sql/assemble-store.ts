@@ -1,0 +1,31 @@
+import type { AuthStore } from '../../core/auth-store.ts'
+import type { Store } from '../../core/store.ts'
+import { aroundEachMethod } from '../around-each-method.ts'
+import { cacheReleases } from '../release-cache.ts'
+import { AUTH_WRITES, authReads } from './auth.ts'
+import type { SqlDialectHelpers } from './dialect-helpers.ts'
+import { createSqlReader } from './sql-store.ts'
+import type { Db } from './tables.ts'
+
+/**
+ * The `Store` both dialects offer over their own `write` and `guard`: every read goes through
+ * `guard` (which maps the dialect's errors and refuses a call from inside a write), and each auth
+ * write runs in a transaction of its own.
+ */
+export const assembleStore = (parts: {
+  readonly db: Db
+  readonly helpers: SqlDialectHelpers
+  readonly write: Store['write']
+  readonly guard: <T>(call: () => Promise<T>) => Promise<T>
+}): Store => {
+  const { db, helpers, write, guard } = parts
+  const authWritesInTransactions = Object.fromEntries(
+    AUTH_WRITES.map((name) => [name, (...args: unknown[]) => write((tx) => (tx.auth[name] as (...a: unknown[]) => Promise<unknown>)(...args))]),
+  ) as Pick<AuthStore, (typeof AUTH_WRITES)[number]>
+  return {
+    ...aroundEachMethod(cacheReleases(createSqlReader(db, helpers)), guard),
+    write,
+    auth: { ...aroundEachMethod(authReads(db), guard), ...authWritesInTransactions },
+    close: () => db.destroy(),
+  }
+}
