@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
@@ -6,6 +5,7 @@ import { InternalError } from '../../core/errors.ts'
 import type { Store, StoreWriter } from '../../core/store.ts'
 import { postgresMigrationProvider } from '../migrations/postgres/postgres-migrations.ts'
 import { assembleStore } from '../sql/assemble-store.ts'
+import { createWriteGuard } from '../write-guard.ts'
 import { checkSchema } from '../sql/schema-check.ts'
 import { createSqlTransaction } from '../sql/sql-store.ts'
 import type { Db, Tables } from '../sql/tables.ts'
@@ -99,16 +99,7 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
     throw failure(error)
   }
 
-  const insideWrite = new AsyncLocalStorage<{ open: boolean }>()
-  const guarded = async <T>(call: () => Promise<T>): Promise<T> => {
-    if (insideWrite.getStore()?.open)
-      throw new InternalError('the store was called from inside its own write(); use the transaction handed to the work instead')
-    try {
-      return await call()
-    } catch (error) {
-      throw failure(error)
-    }
-  }
+  const { inside: insideWrite, guarded } = createWriteGuard(failure)
 
   const write = <T>(work: (tx: StoreWriter) => Promise<T>): Promise<T> =>
     guarded(async () => {

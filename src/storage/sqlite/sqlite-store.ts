@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks'
 import { mkdirSync, realpathSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import Database from 'better-sqlite3'
@@ -7,6 +6,7 @@ import { InternalError, isWakaError } from '../../core/errors.ts'
 import type { Store, StoreWriter } from '../../core/store.ts'
 import { sqliteMigrationProvider } from '../migrations/sqlite/sqlite-migrations.ts'
 import { assembleStore } from '../sql/assemble-store.ts'
+import { createWriteGuard } from '../write-guard.ts'
 import { createSqlTransaction } from '../sql/sql-store.ts'
 import type { Db, Tables } from '../sql/tables.ts'
 import { sqliteDialectHelpers } from './sqlite-dialect-helpers.ts'
@@ -89,16 +89,7 @@ export const openSqliteStore = async (options: SqliteStoreOptions): Promise<Stor
   }
 
   // The transaction holds the only connection: a call on the store from inside it would wait forever.
-  const insideWrite = new AsyncLocalStorage<{ open: boolean }>()
-  const guarded = async <T>(call: () => Promise<T>): Promise<T> => {
-    if (insideWrite.getStore()?.open)
-      throw new InternalError('the store was called from inside its own write(); use the transaction handed to the work instead')
-    try {
-      return await call()
-    } catch (error) {
-      throw failure(error)
-    }
-  }
+  const { inside: insideWrite, guarded } = createWriteGuard(failure)
 
   const write = <T>(work: (tx: StoreWriter) => Promise<T>): Promise<T> =>
     guarded(() => {
