@@ -2,14 +2,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { canaryLeaks } from '../helpers/canary.ts'
 import { stopLocalTarget } from '../../src/drivers/local/local-driver.ts'
 import { startWaka, type RunningWaka } from '../helpers/server-kit.ts'
 import { freePort } from '../helpers/workspace.ts'
 
 const LEASE_TTL_MS = 1500
 const CANARY = 'run-c4n4ry/t0ken+value==&x'
-const FORMS = [CANARY, Buffer.from(CANARY).toString('base64'), Buffer.from(CANARY).toString('base64url'), encodeURIComponent(CANARY), Buffer.from(CANARY).toString('hex')]
-const leaks = (text: string) => FORMS.filter((form) => text.includes(form))
+const leaks = canaryLeaks(CANARY)
 
 const LEAKY = `'use strict'
 const secret = process.env.API_TOKEN

@@ -2,18 +2,10 @@ import { createHash } from 'node:crypto'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { canaryLeaks } from '../helpers/canary.ts'
 import { createWorkspace, type Workspace } from '../helpers/workspace.ts'
 
 const CANARY = 'c4n4ry/s3cr3t+value==&more'
-
-/** Every form a careless deploy script might print a secret in. */
-const FORMS = [
-  CANARY,
-  Buffer.from(CANARY).toString('base64'),
-  Buffer.from(CANARY).toString('base64url'),
-  encodeURIComponent(CANARY),
-  Buffer.from(CANARY).toString('hex'),
-]
 
 /** A deploy command that prints its secret every way it can, proves it saw it, and can fail on demand. */
 const LEAKY_SCRIPT = `'use strict'
@@ -45,7 +37,7 @@ access:
     "*": { admin: [user:alice] }
 `
 
-const leaksIn = (text: string): string[] => FORMS.filter((form) => text.includes(form))
+const leaksIn = canaryLeaks(CANARY)
 
 describe('secrets never reach output, logs or the ledger (canary, real binary and command driver)', () => {
   let workspace: Workspace
