@@ -8,6 +8,6 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgrou
 
 /** Headless Chromium through playwright-core, with the system browser. */
 export const launchChromium = async (): Promise<Browser> => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium)`)
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (scripts/test-deps.sh does)`)
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 30_000 })
 }

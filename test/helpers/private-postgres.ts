@@ -17,8 +17,7 @@ const binDir = async (): Promise<string | null> => {
   return versions[0] === undefined ? null : join(ROOT, versions[0], 'bin')
 }
 
-/** A cluster of its own needs initdb and root (it runs the server as the `postgres` user). */
-export const canRunPrivatePostgres = (): boolean => process.getuid?.() === 0 && existsSync(ROOT)
+const isRoot = (): boolean => process.getuid?.() === 0
 
 /**
  * A PostgreSQL cluster this test owns, on a free port, in a temporary directory: it can be stopped
@@ -35,17 +34,21 @@ export interface PrivatePostgres {
   destroy(): Promise<void>
 }
 
-const asPostgres = async (bin: string, file: string, args: readonly string[]) => run('runuser', ['-u', 'postgres', '--', join(bin, file), ...args])
+/** PostgreSQL refuses to run as root: as root the cluster is the `postgres` user's, otherwise the caller's own. */
+const asPostgres = async (bin: string, file: string, args: readonly string[]) =>
+  isRoot() ? run('runuser', ['-u', 'postgres', '--', join(bin, file), ...args]) : run(join(bin, file), [...args])
 
 export const startPrivatePostgres = async (): Promise<PrivatePostgres> => {
   const bin = await binDir()
-  if (bin === null) throw new Error(`no PostgreSQL server under ${ROOT}`)
+  if (bin === null) throw new Error(`no PostgreSQL server under ${ROOT}: install the postgresql package (scripts/test-deps.sh does)`)
   const dir = await mkdtemp(join(tmpdir(), 'waka-pg-'))
   const data = join(dir, 'data')
   const port = await freePort()
-  const { stdout } = await run('id', ['-u', 'postgres'])
-  const { stdout: group } = await run('id', ['-g', 'postgres'])
-  await chown(dir, Number(stdout.trim()), Number(group.trim()))
+  if (isRoot()) {
+    const { stdout } = await run('id', ['-u', 'postgres'])
+    const { stdout: group } = await run('id', ['-g', 'postgres'])
+    await chown(dir, Number(stdout.trim()), Number(group.trim()))
+  }
   await asPostgres(bin, 'initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C'])
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`
   let pid: number | null = null

@@ -7,7 +7,7 @@ import type { Deployment } from '../../src/core/deployment/deployment.ts'
 import { isTerminal } from '../../src/core/deployment/deployment-machine.ts'
 import { stepsOf, type Ledger } from '../fault/ledger.ts'
 import { storeSelected } from '../helpers/postgres.ts'
-import { canRunPrivatePostgres, startPrivatePostgres, type PrivatePostgres } from '../helpers/private-postgres.ts'
+import { startPrivatePostgres, type PrivatePostgres } from '../helpers/private-postgres.ts'
 import { clusterConfig, createCluster, type Cluster } from './replica-kit.ts'
 import { expectConsistentLedger, readPgLedger, readPgLogs } from './replica-ledger.ts'
 
@@ -34,7 +34,7 @@ const until = async <T>(what: string, check: () => Promise<T | null>, timeoutMs 
 
 const readyz = (url: string): Promise<number> => fetch(`${url}/readyz`).then((response) => response.status)
 
-describe.runIf(storeSelected('postgres') && canRunPrivatePostgres())('PostgreSQL restarted under a running replica', () => {
+describe.runIf(storeSelected('postgres'))('PostgreSQL restarted under a running replica', () => {
   it('the deployment waits for the database, then completes; no step starts without its intent, none runs twice; the logs say what happened', { timeout: 120_000 }, async () => {
     const database = (server = await startPrivatePostgres())
     const c = (cluster = await createCluster(clusterConfig(['e01'], '{ type: command, activate: [sleep, "2"] }'), ['v1'], { server: database.url }))

@@ -172,7 +172,7 @@ LogLevel VERBOSE
 `
 
 export const startSshdHosts = async (count: number): Promise<SshdHosts> => {
-  if (!existsSync(SSHD)) throw new Error(`${SSHD} is missing: install openssh-server (.ci/run does)`)
+  if (!existsSync(SSHD)) throw new Error(`${SSHD} is missing: install openssh-server (scripts/test-deps.sh does)`)
   const dir = await mkdtemp(join(tmpdir(), 'waka-sshd-'))
   const home = join(dir, 'home')
   await mkdir(home)
