@@ -23,6 +23,16 @@ import { registerWeb } from './routes/web.ts'
 
 export const OPENAPI_PATH = '/api/v1/openapi.json'
 
+type OpenApiConfig = Parameters<OpenAPIHono['getOpenAPI31Document']>[0]
+
+/** The document's head; the paths and schemas come from the routes. */
+export const openApiConfig = (version: string): OpenApiConfig =>
+  ({
+    openapi: '3.1.0',
+    info: { title: 'Waka API', version, description: 'Releases by digest, approval gates, promotion of the same bytes, rollback.' },
+    components: {},
+  }) as OpenApiConfig
+
 const unless =
   (skip: (c: Context<HttpEnv>) => boolean, middleware: MiddlewareHandler<HttpEnv>): MiddlewareHandler<HttpEnv> =>
   (c, next) =>
@@ -69,11 +79,7 @@ export const createHttpApp = (deps: HttpDeps): OpenAPIHono<HttpEnv> => {
   registerPreviewRoutes(app, deps)
   registerTokenRoutes(app, deps)
   registerEventRoutes(app, deps)
-  app.doc31(OPENAPI_PATH, {
-    openapi: '3.1.0',
-    info: { title: 'Waka API', version: deps.version, description: 'Releases by digest, approval gates, promotion of the same bytes, rollback.' },
-    components: {},
-  } as Parameters<typeof app.doc31>[1])
+  app.doc31(OPENAPI_PATH, openApiConfig(deps.version))
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API token (waka_…) or a GitHub Actions OIDC token' })
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'waka_session' })
   app.all('/api/*', () => {

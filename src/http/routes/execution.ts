@@ -6,7 +6,7 @@ import { claimExecution } from '../../engine/execution-claim.ts'
 import { appendLogs, beginStep, endStep, finishExecution, heartbeat, toVerifying } from '../../engine/execution-records.ts'
 import { callerOf } from '../acting.ts'
 import type { HttpDeps, HttpEnv } from '../http-deps.ts'
-import { idParam, jsonBody, jsonResponses } from '../schemas/helpers.ts'
+import { idParam, jsonBody, jsonResponses, orNull } from '../schemas/helpers.ts'
 import { deploymentSchema, releaseSchema } from '../schemas/records.ts'
 
 const tags = ['execution']
@@ -23,12 +23,12 @@ const claimSchema = z
     leaseTtlMs: z.number().int(),
     leaseExpiresAt: time,
     release: releaseSchema,
-    previousRelease: releaseSchema.nullable(),
-    lastVerifiedRelease: releaseSchema.nullable(),
+    previousRelease: orNull(releaseSchema),
+    lastVerifiedRelease: orNull(releaseSchema),
   })
   .openapi('ExecutionClaim')
 
-const outcomeSchema = z.object({ deployment: deploymentSchema, rollback: deploymentSchema.nullable(), notes: z.array(z.string()).readonly() }).openapi('ExecutionOutcome')
+const outcomeSchema = z.object({ deployment: deploymentSchema, rollback: orNull(deploymentSchema), notes: z.array(z.string()).readonly() }).openapi('ExecutionOutcome')
 
 const withParams =
   <TParams extends z.ZodObject>(params: TParams) =>

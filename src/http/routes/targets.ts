@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { targetHosts } from '../../app/target-hosts.ts'
 import { callerOf } from '../acting.ts'
 import type { HttpDeps, HttpEnv } from '../http-deps.ts'
-import { jsonResponses } from '../schemas/helpers.ts'
+import { jsonResponses, orNull } from '../schemas/helpers.ts'
 import { releaseSchema } from '../schemas/records.ts'
 
 const hostLiveSchema = z
@@ -10,7 +10,7 @@ const hostLiveSchema = z
   .openapi('HostLive')
 
 const targetHostsSchema = z
-  .object({ service: z.string(), environment: z.string(), ledger: releaseSchema.nullable(), hosts: z.array(hostLiveSchema).readonly(), drifted: z.number().int() })
+  .object({ service: z.string(), environment: z.string(), ledger: orNull(releaseSchema), hosts: z.array(hostLiveSchema).readonly(), drifted: z.number().int() })
   .openapi('TargetHosts')
 
 const targetsRoute = createRoute({

@@ -20,3 +20,10 @@ export const limitQuery = z.coerce.number().int().min(1).max(10_000).default(50)
 
 /** Free text fields (reasons, comments): bounded. */
 export const text = z.string().max(2000)
+
+/**
+ * A named schema or null. Written as a union, not `.nullable()`: on a schema registered with
+ * `.openapi('Name')`, zod-to-openapi 9 marks the shared component itself nullable (or emits
+ * `allOf` with a null type), so every other use of it would read as nullable too.
+ */
+export const orNull = <TSchema extends z.ZodType>(schema: TSchema) => z.union([schema, z.null()])

@@ -9,6 +9,7 @@ import { ARTIFACT_KINDS } from '../../core/release/release.ts'
 import { APPROVAL_DECISIONS } from '../../core/gates/approval-gate.ts'
 import { GATE_NAMES } from '../../core/gates/gate.ts'
 import { LOG_LEVELS, STEP_NAMES } from '../../core/store.ts'
+import { orNull } from './helpers.ts'
 
 const time = z.string().openapi({ format: 'date-time', example: '2026-11-26T12:00:00.000Z' })
 const digest = z.string().openapi({ example: `sha256:${'ab'.repeat(32)}` })
@@ -30,7 +31,7 @@ export const quarantineSchema = z
   .object({ service: z.string(), releaseId: z.number().int(), by: z.string(), reason: z.string(), createdAt: time })
   .openapi('Quarantine')
 
-export const releaseRowSchema = releaseSchema.extend({ quarantine: quarantineSchema.nullable() }).openapi('ReleaseRow')
+export const releaseRowSchema = releaseSchema.extend({ quarantine: orNull(quarantineSchema) }).openapi('ReleaseRow')
 
 export const deploymentSchema = z
   .object({
@@ -76,7 +77,7 @@ export const tallySchema = z
   .object({
     required: z.number().int(),
     approvedBy: z.array(z.string()).readonly(),
-    rejectedBy: approvalSchema.nullable(),
+    rejectedBy: orNull(approvalSchema),
     ignored: z.array(z.object({ actor: z.string(), why: z.string() })).readonly(),
   })
   .openapi('ApprovalTally')

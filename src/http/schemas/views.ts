@@ -1,5 +1,6 @@
 /** Response schemas for composed views: status, deployment detail, audit verdict. */
 import { z } from '@hono/zod-openapi'
+import { orNull } from './helpers.ts'
 import {
   approvalSchema,
   deploymentSchema,
@@ -16,12 +17,12 @@ export const targetStatusSchema = z
     service: z.string(),
     environment: z.string(),
     live: z.object({ release: releaseSchema, since: z.string(), deploymentId: z.number().int() }).nullable(),
-    latest: deploymentSchema.nullable(),
-    active: deploymentSchema.nullable(),
+    latest: orNull(deploymentSchema),
+    active: orNull(deploymentSchema),
     waiting: z.array(deploymentSchema).readonly(),
-    lease: leaseSchema.nullable(),
-    freeze: freezeSchema.nullable(),
-    autoDeployPause: pauseSchema.nullable(),
+    lease: orNull(leaseSchema),
+    freeze: orNull(freezeSchema),
+    autoDeployPause: orNull(pauseSchema),
   })
   .openapi('TargetStatus')
 

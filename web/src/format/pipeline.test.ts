@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest'
 import type { PipelineEnvironment } from '../api/types.ts'
 import { compareUrl, pipelineOrder } from './pipeline.ts'
 
-const env = (name: string, promoteFrom: string | null = null): PipelineEnvironment => ({ name, promoteFrom, autoDeploy: null, gates: { approvals: null } })
+const env = (name: string, promoteFrom: string | null = null): PipelineEnvironment => ({
+  name,
+  promoteFrom,
+  autoDeploy: null,
+  confirm: false,
+  executor: 'server',
+  queue: 'fifo',
+  gates: { approvals: null, branches: null, soakMs: 0, windows: [] },
+  rollback: { auto: false, keepReleases: 5, quarantineFailed: false },
+})
 
 describe('pipelineOrder', () => {
   it('puts each environment after the one it promotes from', () => {

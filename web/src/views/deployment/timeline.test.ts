@@ -30,6 +30,7 @@ const deployment: Deployment = {
   automatic: false,
   epoch: 3,
   previousReleaseId: null,
+  policyHash: 'c'.repeat(64),
   createdAt: '2026-01-01T10:01:00.000Z',
   updatedAt: '2026-01-01T10:05:00.000Z',
   startedAt: '2026-01-01T10:03:00.000Z',
@@ -39,8 +40,8 @@ const deployment: Deployment = {
 const detail: DeploymentDetail = {
   deployment,
   release,
-  approvals: [{ id: 1, deploymentId: 7, decision: 'approve', actor: 'bob', comment: 'diff looks fine', releaseDigest: release.digest, environment: 'production', createdAt: '2026-01-01T10:02:00.000Z' }],
-  steps: [{ id: 1, name: 'prepare', status: 'succeeded', epoch: 3, startedAt: '2026-01-01T10:03:01.000Z', finishedAt: '2026-01-01T10:03:02.000Z', detail: null }],
+  approvals: [{ id: 1, deploymentId: 7, decision: 'approve', actor: 'bob', comment: 'diff looks fine', releaseDigest: release.digest, environment: 'production', policyHash: deployment.policyHash, createdAt: '2026-01-01T10:02:00.000Z' }],
+  steps: [{ id: 1, deploymentId: 7, name: 'prepare', status: 'succeeded', epoch: 3, startedAt: '2026-01-01T10:03:01.000Z', finishedAt: '2026-01-01T10:03:02.000Z', detail: null }],
   rollbacks: [],
 }
 
