@@ -6,10 +6,10 @@ import tseslint from 'typescript-eslint'
 /** Every folder under src/ that is a layer. */
 const FOLDERS = ['core', 'fs', 'manifest', 'settings', 'config', 'app', 'engine', 'storage', 'auth', 'drivers', 'artifacts', 'health', 'http', 'cli', 'client', 'github', 'demo']
 
-/** Every folder but `name` and the ones it may import. */
+/** What `name` may not import: every folder but itself and the ones it may. */
 const except = (name, ...allowed) => FOLDERS.filter((other) => other !== name && !allowed.includes(other))
 
-const folder = (name) => [`../${name}/*`, `../../${name}/*`, `../../../${name}/*`, `../${name}/**`, `../../${name}/**`]
+const folder = (name) => [`../${name}/*`, `../../${name}/*`, `../../../${name}/*`, `../${name}/**`, `../../${name}/**`, `../../../${name}/**`]
 
 /** `no-restricted-imports` for files under `src/<layer>/` that must not reach `forbidden`. */
 const layer = (name, forbidden, { node = true } = {}) => ({
@@ -72,20 +72,20 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/*', '../../src/**', 'node:*'], message: 'web/ talks to the server only over the HTTP API' }] }],
     },
   },
+  // Each layer names what it may import; every other folder is refused (docs/architecture.md#layers).
   layer('core', except('core'), { node: false }),
-  // the rooms below both config/ and drivers/, artifacts/ and drivers/: each knows only core/ (fs/ not even that)
-  layer('fs', except('fs', ...FOLDERS)),
+  layer('fs', except('fs')),
   layer('manifest', except('manifest', 'core')),
   layer('settings', except('settings', 'core')),
-  layer('config', ['app', 'engine', 'storage', 'drivers', 'http', 'cli', 'client', 'artifacts', 'health', 'demo', 'fs', 'manifest']),
-  layer('app', ['engine', 'storage', 'drivers', 'http', 'cli', 'client', 'artifacts', 'demo', 'fs', 'manifest']),
-  layer('engine', ['storage', 'http', 'cli', 'client', 'artifacts', 'demo']),
+  layer('config', except('config', 'core', 'settings')),
   layer('storage', except('storage', 'core')),
-  // auth/ verifies credentials against the AuthStore port and the policy; app/ uses its token format
-  layer('auth', ['app', 'engine', 'storage', 'drivers', 'http', 'cli', 'config', 'client', 'artifacts', 'health', 'demo', 'fs', 'manifest', 'settings']),
-  layer('drivers', ['app', 'engine', 'storage', 'http', 'cli', 'config', 'client', 'artifacts', 'health', 'demo']),
-  layer('artifacts', ['app', 'engine', 'storage', 'drivers', 'http', 'cli', 'client', 'health', 'demo']),
   layer('health', except('health', 'core')),
-  layer('cli', ['app', 'engine', 'storage', 'drivers', 'artifacts', 'health', 'demo']),
-  layer('client', ['storage', 'drivers', 'http', 'cli', 'demo']),
+  // auth/ verifies credentials against the AuthStore port and the policy; app/ uses its token format
+  layer('auth', except('auth', 'core')),
+  layer('drivers', except('drivers', 'core', 'fs', 'manifest', 'settings')),
+  layer('artifacts', except('artifacts', 'core', 'fs', 'manifest', 'settings', 'config')),
+  layer('app', except('app', 'core', 'settings', 'config', 'health', 'auth')),
+  layer('engine', except('engine', 'core', 'fs', 'manifest', 'settings', 'config', 'auth', 'app', 'drivers', 'health')),
+  layer('client', except('client', 'core', 'fs', 'manifest', 'settings', 'config', 'auth', 'app', 'engine', 'health', 'artifacts')),
+  layer('cli', except('cli', 'core', 'fs', 'manifest', 'settings', 'config', 'auth', 'client', 'http', 'github')),
 )
