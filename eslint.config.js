@@ -65,7 +65,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/*', '../../src/**', 'node:*'], message: 'web/ talks to the server only over the HTTP API' }] }],
     },
   },
-  layer('core', ['app', 'engine', 'storage', 'drivers', 'http', 'cli', 'config', 'client', 'artifacts', 'health', 'auth', 'demo'], { node: false }),
+  layer('core', ['app', 'engine', 'storage', 'drivers', 'http', 'cli', 'config', 'client', 'artifacts', 'health', 'auth', 'notify', 'demo'], { node: false }),
   layer('config', ['app', 'engine', 'storage', 'http', 'cli', 'client', 'artifacts', 'health', 'demo']),
   layer('app', ['engine', 'storage', 'drivers', 'http', 'cli', 'client', 'artifacts', 'demo']),
   layer('engine', ['storage', 'http', 'cli', 'client', 'artifacts', 'demo']),
@@ -74,6 +74,8 @@ export default tseslint.config(
   layer('auth', ['app', 'engine', 'storage', 'drivers', 'http', 'cli', 'config', 'client', 'artifacts', 'health', 'demo']),
   layer('drivers', ['app', 'engine', 'storage', 'http', 'cli', 'client', 'artifacts', 'health', 'demo']),
   layer('artifacts', ['app', 'engine', 'storage', 'http', 'cli', 'client', 'health', 'demo']),
+  // notify/ delivers the outbox over HTTP: it sees the Store port and the policy types, nothing else
+  layer('notify', ['app', 'engine', 'storage', 'drivers', 'http', 'cli', 'config', 'client', 'artifacts', 'health', 'auth', 'demo']),
   layer('health', ['app', 'engine', 'storage', 'drivers', 'http', 'cli', 'config', 'client', 'artifacts', 'demo']),
   layer('cli', ['app', 'engine', 'storage', 'drivers', 'artifacts', 'health', 'demo']),
   layer('client', ['storage', 'drivers', 'http', 'cli', 'demo']),

@@ -73,9 +73,10 @@ export interface OutboxReader {
 export interface OutboxWriter extends OutboxReader {
   /**
    * The last audit seq each target has been given, read so that no other transaction can enqueue
-   * until this one ends. A target without a cursor starts at `startSeq`.
+   * until this one ends. A target without a cursor starts at the audit log's head: it is given
+   * what happens from now on, not the past.
    */
-  lockCursors(targets: readonly string[], startSeq: number): Promise<Record<string, number>>
+  lockCursors(targets: readonly string[]): Promise<Record<string, number>>
   /** Forgets the cursors of targets no longer configured. */
   dropCursorsExcept(targets: readonly string[]): Promise<void>
   setCursor(target: string, seq: number): Promise<void>

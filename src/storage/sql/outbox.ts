@@ -58,8 +58,10 @@ export const outboxReads = (db: Db): OutboxReader => ({
 export const outboxWrites = (db: Db, helpers: SqlDialectHelpers): OutboxWriter => ({
   ...outboxReads(db),
 
-  async lockCursors(targets, startSeq) {
+  async lockCursors(targets) {
     if (targets.length === 0) return {}
+    const head = await db.selectFrom('audit_events').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst()
+    const startSeq = Number(head?.seq ?? 0)
     await db
       .insertInto('notification_cursors')
       .values(targets.map((target) => ({ target, last_seq: startSeq })))
@@ -111,10 +113,11 @@ export const outboxWrites = (db: Db, helpers: SqlDialectHelpers): OutboxWriter =
       .where('d.state', '=', 'pending')
       .where('d.next_attempt_ms', '<=', nowMs)
       .where((eb) => eb.or([eb('d.claimed_until_ms', 'is', null), eb('d.claimed_until_ms', '<', nowMs)]))
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('notification_deliveries as e')
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('notification_deliveries as e')
               .select('e.id')
               .whereRef('e.target', '=', 'd.target')
               .whereRef('e.ordering_key', '=', 'd.ordering_key')
