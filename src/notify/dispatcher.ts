@@ -40,6 +40,7 @@ export class NotificationDispatcher {
   readonly #stop = new AbortController()
   #wake: (() => void) | null = null
   #ready: Promise<void> | null = null
+  #queued = 0
 
   constructor(deps: DispatcherDeps) {
     this.#deps = deps
@@ -55,6 +56,11 @@ export class NotificationDispatcher {
     return this.#ready
   }
 
+  /** Deliveries this dispatcher has put in the outbox. */
+  get queued(): number {
+    return this.#queued
+  }
+
   /** Look for new events now rather than at the next poll. */
   wake(): void {
     this.#wake?.()
@@ -64,7 +70,7 @@ export class NotificationDispatcher {
   async pass(): Promise<void> {
     await this.start()
     const { store, policy, owner } = this.#deps
-    await enqueueNotifications(store, policy, this.#now())
+    this.#queued += await enqueueNotifications(store, policy, this.#now())
     const room = MAX_IN_FLIGHT - this.#inFlight.size
     if (room <= 0 || this.#stop.signal.aborted) return
     const longest = Math.max(...Object.values(policy.targets).map((target) => target.timeoutMs))
