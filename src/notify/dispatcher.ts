@@ -120,7 +120,9 @@ export class NotificationDispatcher {
     }
     const redact = createRedactor([url ?? '', key ?? ''])
     const result = await postOnce(url ?? '', { ...request, timeoutMs: target.timeoutMs, signal: this.#stop.signal })
-    if ('status' in result) {
+    // stopping is not the receiver's fault: the delivery goes back untried, for the next sender
+    if ('abandoned' in result) await this.#deps.store.outbox.releaseClaim({ id: delivery.id, owner: this.#deps.owner })
+    else if ('status' in result) {
       const delivered = result.status >= 200 && result.status < 300
       await settle({ status: result.status, error: delivered ? null : `HTTP ${result.status}`, delivered, retry: isRetryable(result.status) })
     } else await settle({ status: null, error: redact(result.error), delivered: false, retry: true })
@@ -151,7 +153,7 @@ export class NotificationDispatcher {
 
   /**
    * Delivers what is due until nothing is, or `timeoutMs` passed; then abandons what is still in
-   * flight (recorded as an attempt that got no answer) and returns. What is left stays in the
+   * flight (given back untried) and returns. What is left stays in the
    * outbox for the next process that delivers.
    */
   async flush(timeoutMs: number): Promise<void> {
@@ -166,7 +168,7 @@ export class NotificationDispatcher {
     await this.close()
   }
 
-  /** Stops sending; what is in flight is abandoned and recorded as such. */
+  /** Stops sending; what is in flight is abandoned and given back untried. */
   async close(): Promise<void> {
     this.#stop.abort()
     this.wake()

@@ -1,6 +1,6 @@
 /** One POST with a deadline; what came back, or why nothing did, in words without the URL. */
 
-export type PostResult = { readonly status: number } | { readonly error: string }
+export type PostResult = { readonly status: number } | { readonly error: string } | { readonly abandoned: true }
 
 const causeOf = (error: unknown): string => {
   if (!(error instanceof Error)) return String(error)
@@ -27,7 +27,7 @@ export const postOnce = async (
     return { status: response.status }
   } catch (error) {
     if (deadline.aborted) return { error: `no answer within ${request.timeoutMs} ms` }
-    if (request.signal.aborted) return { error: 'abandoned: the process stopped delivering' }
+    if (request.signal.aborted) return { abandoned: true }
     return { error: `request failed: ${causeOf(error)}` }
   }
 }

@@ -89,9 +89,11 @@ export interface OutboxWriter extends OutboxReader {
   claimDeliveries(claim: ClaimDeliveries): Promise<Delivery[]>
   /** Records an attempt by the owner that claimed it; false when the claim was lost. */
   recordAttempt(attempt: Attempt): Promise<boolean>
+  /** Gives a claimed delivery back untried (its sender is stopping); false when the claim was lost. */
+  releaseClaim(claim: { readonly id: number; readonly owner: string }): Promise<boolean>
 }
 
-export const OUTBOX_WRITES = ['claimDeliveries', 'recordAttempt'] as const
+export const OUTBOX_WRITES = ['claimDeliveries', 'recordAttempt', 'releaseClaim'] as const
 
 /** On the store itself: reads, and the sender's writes, each atomic on its own. */
 export type Outbox = OutboxReader & Pick<OutboxWriter, (typeof OUTBOX_WRITES)[number]>

@@ -97,6 +97,18 @@ export const outboxCases = (subject: Subject): void => {
       expect(await store.outbox.recordAttempt({ id: row.id, owner: 'live:2', at: at(20), status: 200, error: null, state: 'delivered', nextAttemptMs: 0 })).toBe(true)
     })
 
+    it('takes back a claim given up untried, without counting an attempt', async () => {
+      const { store } = subject()
+      const [seq = 0] = await appendAudit(store, 1)
+      await store.write((tx) => tx.outbox.insertDeliveries([aDelivery(seq)]))
+      const [row] = await claim(store, 'stopping:1')
+      if (!row) throw new Error('nothing claimed')
+      expect(await store.outbox.releaseClaim({ id: row.id, owner: 'other:2' })).toBe(false)
+      expect(await store.outbox.releaseClaim({ id: row.id, owner: 'stopping:1' })).toBe(true)
+      const again = await claim(store, 'next:3')
+      expect(again.map((delivery) => [delivery.id, delivery.attempts])).toEqual([[row.id, 0]])
+    })
+
     it('pages the delivery log newest first', async () => {
       const { store } = subject()
       const seqs = await appendAudit(store, 3)

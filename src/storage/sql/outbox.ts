@@ -163,4 +163,15 @@ export const outboxWrites = (db: Db, helpers: SqlDialectHelpers): OutboxWriter =
       .executeTakeFirst()
     return Number(result.numUpdatedRows) === 1
   },
+
+  async releaseClaim({ id, owner }) {
+    const result = await db
+      .updateTable('notification_deliveries')
+      .set({ claimed_by: null, claimed_until_ms: null })
+      .where('id', '=', id)
+      .where('state', '=', 'pending')
+      .where('claimed_by', '=', owner)
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) === 1
+  },
 })
