@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { NOTIFICATION_EVENTS, TARGET_TYPES } from '../core/notify/notification-policy.ts'
 import { expecting } from './expected.ts'
 import { environmentName, positiveDuration, serviceName } from './fields.ts'
-import { variableName } from './primitives.ts'
+import { variableName } from '../settings/primitives.ts'
 
 const secretName = expecting(variableName, 'a secret name like SLACK_WEBHOOK_URL').describe(
   'Name of a secret; its value comes from the environment variable WAKA_NOTIFY_<NAME> of the process that delivers',
