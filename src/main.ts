@@ -2,7 +2,7 @@
  * The composition root of one Waka process: config, storage, artifacts, drivers and the engine
  * wired together. The CLI's embedded mode uses it directly; `waka server` (server.ts) adds HTTP.
  */
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { join, resolve } from 'node:path'
 import { createArtifactStore, type ArtifactStore } from './artifacts/artifact-store.ts'
 import type { AppContext, InspectTargets } from './app/context.ts'
@@ -19,6 +19,8 @@ import { Engine } from './engine/engine.ts'
 import { parseFailpoints } from './engine/failpoints.ts'
 import { isOwnerAlive, processOwner } from './engine/owner.ts'
 import { environmentSecrets } from './engine/secrets.ts'
+import { NotificationDispatcher } from './notify/dispatcher.ts'
+import { notificationSecrets } from './notify/secrets.ts'
 import { openStore, type StoreChoice } from './storage/open-store.ts'
 
 const LEASE_TTL_MS = 15_000
@@ -43,9 +45,13 @@ export interface Runtime {
   readonly events: EventHub
   readonly engine: Engine
   readonly leaseTtlMs: number
+  /** Delivers notifications, when waka.yml configures them. */
+  readonly notifier: NotificationDispatcher | null
 }
 
 export interface StoreOptions {
+  /** Where notification delivery problems are reported (server: its log). */
+  readonly warn?: (message: string) => void
   /** The ledger's database: a postgres:// URL, or '' for the SQLite file in the state directory. Default: WAKA_DATABASE_URL. */
   readonly databaseUrl?: string
 }
@@ -100,12 +106,50 @@ export const openRuntime = async (loaded: LoadedConfig, options: StoreOptions): 
     failpoints,
     observer: events.emit,
   })
-  return { app, store, artifacts, events, engine, leaseTtlMs: ttlMs }
+  const notifier = loaded.policy.notifications
+    ? new NotificationDispatcher({
+        store,
+        policy: loaded.policy.notifications,
+        ...notificationSecrets(process.env),
+        owner: `${processOwner()}:${randomBytes(4).toString('hex')}`,
+        ...(options.warn ? { warn: options.warn } : {}),
+      })
+    : null
+  return { app, store, artifacts, events, engine, leaseTtlMs: ttlMs, notifier }
 }
+
 
 /** Embedded mode: use cases and engine in this process; this process runs what it makes runnable. */
 export const openEmbeddedClient = async (options: { configPath: string; actor: string } & StoreOptions): Promise<WakaClient> => {
   const runtime = await openRuntime(await loadConfigFile(options.configPath), options)
   await runtime.engine.reconcile()
-  return createEmbeddedClient({ app: runtime.app, engine: runtime.engine, events: runtime.events, actor: options.actor })
+  const client = createEmbeddedClient({ app: runtime.app, engine: runtime.engine, events: runtime.events, actor: options.actor })
+  const { notifier } = runtime
+  if (!notifier) return client
+  await notifier.start()
+  return { ...client, close: deliverBeforeClosing(runtime, notifier, client) }
+}
+
+/**
+ * Embedded mode has no daemon: deliveries flow in the background while this command runs
+ * deployments, and at exit the command delivers what it caused for at most
+ * `notifications.flushTimeout`. What is left waits in the outbox for the next command (or
+ * `waka run --watch`, or a server) on the same ledger. A command that caused nothing sends nothing.
+ */
+const deliverBeforeClosing = (runtime: Runtime, notifier: NotificationDispatcher, client: WakaClient): (() => Promise<void>) => {
+  const stop = new AbortController()
+  let loop: Promise<void> | null = null
+  const stopListening = runtime.events.listen(() => {
+    loop ??= notifier.run(stop.signal, () => undefined)
+  })
+  return async () => {
+    stopListening()
+    await runtime.engine.drain()
+    stop.abort()
+    await loop
+    await notifier.pass().catch(() => undefined)
+    if (notifier.queued > 0) await notifier.flush(runtime.app.policy.notifications?.flushTimeoutMs ?? 0)
+    else await notifier.close()
+    await client.close()
+  }
 }

@@ -58,6 +58,7 @@ interface Serving {
   readonly loop: Promise<void>
   readonly channel: PgChannel | null
   readonly flush: () => Promise<void>
+  readonly stopNotifying: () => Promise<void>
 }
 
 /** `waka server`: the API, the dashboard and an always-running engine over one ledger. */
@@ -86,14 +87,15 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   }
 
   const serveRuntime = async (): Promise<Serving> => {
-    const runtime = await openRuntime(loaded, options)
-    const { app, store, events, engine } = runtime
+    const runtime = await openRuntime(loaded, { ...options, warn: (message) => logger.warn(message) })
+    const { app, store, events, engine, notifier } = runtime
     const metrics = createMetrics(store)
     events.listen((event) => metrics.observe(event))
     events.listen(logEvents(logger))
     // each replica mirrors the deployments its own engine runs: the local hub, never the relayed one
     const mirror = mirrorDeployments(app, logger)
     if (mirror) events.listen(mirror.onEvent)
+    const complain = withoutRepeats(10_000)
     const relay = postgres ? relayBetweenReplicas(events, choice.databaseUrl, logger) : null
     // a request queued work: claim it now rather than at the next poll (another replica's request too)
     const wakeOnQueued = (event: EngineEvent) => {
@@ -101,6 +103,9 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     }
     const heard = relay ? relay.live : events
     heard.listen(wakeOnQueued)
+    // deliveries run beside the engine, never inside a deployment: a dead receiver slows only itself
+    const notifying = notifier ? notifier.run(stop.signal, (error) => complain(describeError(error)) && logger.warn(`notification pass failed: ${describeError(error)}; trying again`)) : null
+    if (notifier) heard.listen((event) => event.type === 'transition' && notifier.wake())
     const source: EventSource = relay ? { emit: events.emit, listen: (listener) => relay.live.listen(listener) } : events
     const http = createHttpApp({
       app,
@@ -116,13 +121,16 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
       publicOrigin: options.publicUrl === null ? null : new URL(options.publicUrl).origin,
     })
     handle = (request, env) => http.fetch(request, env)
-    const complain = withoutRepeats(10_000)
     const onError = (error: unknown) => complain(describeError(error)) && logger.error(`engine pass failed: ${describeError(error)}; trying again`)
     await engine.reconcile().catch(onError)
     const loop = engine.runUntil(() => Promise.resolve(false), { signal: stop.signal, onError })
     ready = true
     logger.info({ url, store: describeStore(choice) }, 'waka server listening')
-    return { runtime, loop, channel: relay?.channel ?? null, flush: relay?.flush ?? (() => Promise.resolve()) }
+    const stopNotifying = async () => {
+      await notifying
+      await notifier?.close()
+    }
+    return { runtime, loop, channel: relay?.channel ?? null, flush: relay?.flush ?? (() => Promise.resolve()), stopNotifying }
   }
 
   // PostgreSQL may come up after Waka, or hold a schema this version must not serve: keep answering
@@ -159,6 +167,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
       if (running) {
         await running.loop
         await running.runtime.engine.drain()
+        await running.stopNotifying()
       }
       await closeHttp()
       if (running) {

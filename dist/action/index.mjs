@@ -18293,9 +18293,9 @@ var require_util8 = __commonJS({
       }
       return true;
     }
-    function delay(ms3) {
+    function delay(ms4) {
       return new Promise((resolve8) => {
-        setTimeout(resolve8, ms3).unref();
+        setTimeout(resolve8, ms4).unref();
       });
     }
     module.exports = {
@@ -47352,8 +47352,8 @@ var HttpClient = class {
   _performExponentialBackoff(retryNumber) {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-      const ms3 = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve8) => setTimeout(() => resolve8(), ms3));
+      const ms4 = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+      return new Promise((resolve8) => setTimeout(() => resolve8(), ms4));
     });
   }
   _processResponse(res, options) {
@@ -48275,13 +48275,13 @@ var isTerminal = (status) => DEPLOYMENT_TRANSITIONS[status].length === 0;
 var TERMINAL_STATUSES = DEPLOYMENT_STATUSES.filter(isTerminal);
 
 // src/health/sleep.ts
-var abortableSleep = (ms3, signal) => new Promise((resolve8) => {
+var abortableSleep = (ms4, signal) => new Promise((resolve8) => {
   const done = () => {
     clearTimeout(timer);
     signal?.removeEventListener("abort", done);
     resolve8();
   };
-  const timer = setTimeout(done, ms3);
+  const timer = setTimeout(done, ms4);
   signal?.addEventListener("abort", done, { once: true });
 });
 
@@ -48398,6 +48398,7 @@ var createHttpClient = async (options) => {
     releases: (input2) => request("GET", `/api/v1/releases${query({ service: input2.service, limit: input2.limit })}`),
     verifyAudit: () => request("GET", "/api/v1/audit-events/verification"),
     audit: (input2) => request("GET", `/api/v1/audit-events${query({ after: input2.afterSeq, limit: input2.limit })}`),
+    deliveries: (input2) => request("GET", `/api/v1/notification-deliveries${query({ before: input2.beforeId, state: input2.state, limit: input2.limit })}`),
     follow: (ids, followOptions) => followRemote(transport, ids, followOptions, (environment) => pipeline.environments.some((env) => env.name === environment && env.executor === "runner")),
     createToken: (input2) => request("POST", "/api/v1/tokens", {
       body: { name: input2.name, subject: input2.subject ?? null, role: input2.role, environments: input2.environments, expiresIn: `${input2.expiresInMs}ms` }
@@ -68732,12 +68733,12 @@ var parseDuration = (text) => {
   const [, amount, unit] = match;
   return Math.round(Number(amount) * UNIT_MS[unit]);
 };
-var formatDuration = (ms3) => {
-  if (ms3 < 1e3) return `${Math.round(ms3)}ms`;
-  if (ms3 < 6e4) return `${(ms3 / 1e3).toFixed(ms3 < 1e4 ? 1 : 0)}s`;
-  const totalMinutes = Math.floor(ms3 / 6e4);
+var formatDuration = (ms4) => {
+  if (ms4 < 1e3) return `${Math.round(ms4)}ms`;
+  if (ms4 < 6e4) return `${(ms4 / 1e3).toFixed(ms4 < 1e4 ? 1 : 0)}s`;
+  const totalMinutes = Math.floor(ms4 / 6e4);
   if (totalMinutes < 60) {
-    const seconds = Math.floor(ms3 % 6e4 / 1e3);
+    const seconds = Math.floor(ms4 % 6e4 / 1e3);
     return seconds ? `${totalMinutes}m ${seconds}s` : `${totalMinutes}m`;
   }
   const hours = Math.floor(totalMinutes / 60);
@@ -68791,6 +68792,44 @@ var normalizeRepository = (repository) => repository ? {
   events: repository.events ?? [...GITHUB_OIDC_DEFAULTS.events],
   roles: { ...repository.roles }
 } : null;
+
+// src/config/normalize-notifications.ts
+var NOTIFICATION_DEFAULTS = {
+  timeout: "10s",
+  attempts: 8,
+  initialDelay: "1s",
+  maxDelay: "5m",
+  flushTimeout: "5s",
+  source: "/waka"
+};
+var ms2 = (text) => parseDuration(text) ?? 0;
+var normalizeNotifications = (written) => {
+  if (!written) return null;
+  const targets = Object.fromEntries(
+    Object.entries(written.targets).map(([name, target]) => [
+      name,
+      {
+        name,
+        type: target.type,
+        urlSecret: target.urlSecret,
+        signingSecret: target.signingSecret ?? null,
+        source: target.source ?? NOTIFICATION_DEFAULTS.source,
+        timeoutMs: ms2(target.timeout ?? NOTIFICATION_DEFAULTS.timeout)
+      }
+    ])
+  );
+  return {
+    targets,
+    routes: written.routes.map((route) => ({ environments: route.environments ?? null, events: route.events ?? null, to: route.to })),
+    retry: {
+      attempts: written.retry?.attempts ?? NOTIFICATION_DEFAULTS.attempts,
+      initialDelayMs: ms2(written.retry?.initialDelay ?? NOTIFICATION_DEFAULTS.initialDelay),
+      maxDelayMs: ms2(written.retry?.maxDelay ?? NOTIFICATION_DEFAULTS.maxDelay)
+    },
+    dashboardUrl: written.dashboardUrl ?? null,
+    flushTimeoutMs: ms2(written.flushTimeout ?? NOTIFICATION_DEFAULTS.flushTimeout)
+  };
+};
 
 // src/config/layers.ts
 var own2 = (record2, key) => record2 !== void 0 && Object.hasOwn(record2, key) ? record2[key] : void 0;
@@ -68857,7 +68896,7 @@ var parseClock = (time3) => {
 };
 
 // src/config/normalize.ts
-var ms2 = (text) => parseDuration(text) ?? 0;
+var ms3 = (text) => parseDuration(text) ?? 0;
 var HEALTH_DEFAULTS = {
   path: "/",
   status: 200,
@@ -68878,9 +68917,9 @@ var normalizeHttpCheck = (http2) => ({
   },
   successes: http2.successes ?? HEALTH_DEFAULTS.successes,
   failures: http2.failures ?? HEALTH_DEFAULTS.failures,
-  intervalMs: ms2(http2.interval ?? HEALTH_DEFAULTS.interval),
-  timeoutMs: ms2(http2.timeout ?? HEALTH_DEFAULTS.timeout),
-  requestTimeoutMs: ms2(http2.requestTimeout ?? HEALTH_DEFAULTS.requestTimeout)
+  intervalMs: ms3(http2.interval ?? HEALTH_DEFAULTS.interval),
+  timeoutMs: ms3(http2.timeout ?? HEALTH_DEFAULTS.timeout),
+  requestTimeoutMs: ms3(http2.requestTimeout ?? HEALTH_DEFAULTS.requestTimeout)
 });
 var normalizeTarget = (config2, service, environment) => {
   const layers = targetLayers(config2, service, environment);
@@ -68906,9 +68945,9 @@ var normalizeEnvironment = (name, written) => {
         required: approvals.required,
         from: approvals.from,
         allowSelfApproval: approvals.allowSelfApproval ?? false,
-        expireAfterMs: approvals.expireAfter === void 0 ? null : ms2(approvals.expireAfter)
+        expireAfterMs: approvals.expireAfter === void 0 ? null : ms3(approvals.expireAfter)
       } : null,
-      soakMs: gates?.soak === void 0 ? 0 : ms2(gates.soak),
+      soakMs: gates?.soak === void 0 ? 0 : ms3(gates.soak),
       windows: (gates?.windows ?? []).map((window2) => ({
         days: parseDays(window2.days),
         fromMinute: parseClock(window2.from),
@@ -68949,7 +68988,7 @@ var normalizeConfig = (config2) => {
   const environments = Object.fromEntries(
     Object.entries(config2.environments).map(([name, environment]) => [name, normalizeEnvironment(name, environment)])
   );
-  return { services, environments, access: normalizeAccess(config2.access), github: normalizeGithub(config2.github) };
+  return { services, environments, access: normalizeAccess(config2.access), github: normalizeGithub(config2.github), notifications: normalizeNotifications(config2.notifications) };
 };
 
 // src/config/problems.ts
@@ -69034,6 +69073,34 @@ var GITHUB_RULES = [
   repositoriesAreConsistent,
   githubEnvironmentsExist
 ];
+
+// src/config/notification-rules.ts
+var quoted = (name) => JSON.stringify(name);
+var routesNameWhatExists = ({ config: config2, report: report2 }) => {
+  const notifications = config2.notifications;
+  if (!notifications) return;
+  const targets = Object.keys(notifications.targets);
+  const environments = Object.keys(config2.environments);
+  notifications.routes.forEach((route, index) => {
+    route.to.forEach((name, at) => {
+      if (!Object.hasOwn(notifications.targets, name))
+        report2(["notifications", "routes", index, "to", at], `expected one of the targets (${targets.join(", ") || "none"}), got ${quoted(name)}`);
+    });
+    route.environments?.forEach((name, at) => {
+      if (!Object.hasOwn(config2.environments, name))
+        report2(["notifications", "routes", index, "environments", at], `expected one of the environments (${environments.join(", ")}), got ${quoted(name)}`);
+    });
+  });
+};
+var targetSettingsFitTheirType = ({ config: config2, report: report2 }) => {
+  for (const [name, target] of Object.entries(config2.notifications?.targets ?? {})) {
+    if (target.signingSecret !== void 0 && target.type !== "webhook")
+      report2(["notifications", "targets", name, "signingSecret"], `expected no signingSecret: only webhook targets are signed (this one is ${target.type})`, "key");
+    if (target.source !== void 0 && target.type !== "cdevents")
+      report2(["notifications", "targets", name, "source"], `expected no source: only cdevents targets send one (this one is ${target.type})`, "key");
+  }
+};
+var NOTIFICATION_RULES = [routesNameWhatExists, targetSettingsFitTheirType];
 
 // src/core/names.ts
 var NAME_PATTERN = /^[a-z0-9](?:[a-z0-9_-]{0,62})$/;
@@ -69221,7 +69288,7 @@ var variablesAndSecretsDiffer = forEachTarget(({ service, environment, layers },
 var TARGET_RULES = [driverSettingsAreValid, healthChecksHaveAnAddress, variablesAndSecretsDiffer];
 
 // src/config/rules.ts
-var quoted = (name) => JSON.stringify(name);
+var quoted2 = (name) => JSON.stringify(name);
 var environmentList = (config2, except) => {
   const names = Object.keys(config2.environments).filter((name) => name !== except);
   return names.length > 0 ? names.join(", ") : "none";
@@ -69231,9 +69298,9 @@ var promoteFromExists = ({ config: config2, report: report2 }) => {
     const upstream = environment.promoteFrom;
     if (upstream === void 0) continue;
     const path2 = ["environments", name, "promoteFrom"];
-    if (upstream === name) report2(path2, `expected another environment (${environmentList(config2, name)}), got ${quoted(upstream)} itself`);
+    if (upstream === name) report2(path2, `expected another environment (${environmentList(config2, name)}), got ${quoted2(upstream)} itself`);
     else if (!Object.hasOwn(config2.environments, upstream))
-      report2(path2, `expected one of the environments (${environmentList(config2, name)}), got ${quoted(upstream)}`);
+      report2(path2, `expected one of the environments (${environmentList(config2, name)}), got ${quoted2(upstream)}`);
   }
 };
 var pipelineHasNoCycle = ({ config: config2, report: report2 }) => {
@@ -69288,7 +69355,7 @@ var groupsAreDefined = ({ config: config2, report: report2 }) => {
   const defined = Object.keys(groups).length > 0 ? Object.keys(groups).join(", ") : "none defined";
   for (const { principal: principal2, path: path2 } of principalsOf(config2))
     if (principal2.startsWith("group:") && !Object.hasOwn(groups, principal2.slice("group:".length)))
-      report2(path2, `expected a group defined in access.groups (${defined}), got ${quoted(principal2)}`);
+      report2(path2, `expected a group defined in access.groups (${defined}), got ${quoted2(principal2)}`);
 };
 var approvalsCanPass = ({ config: config2, report: report2 }) => {
   const groups = config2.access?.groups ?? {};
@@ -69317,14 +69384,14 @@ var serviceEnvironmentsExist = ({ config: config2, report: report2 }) => {
       if (!Object.hasOwn(config2.environments, name))
         report2(
           ["services", service, "environments", name],
-          `expected one of the environments (${environmentList(config2)}), got ${quoted(name)}`,
+          `expected one of the environments (${environmentList(config2)}), got ${quoted2(name)}`,
           "key"
         );
 };
 var accessScopesExist = ({ config: config2, report: report2 }) => {
   for (const scope of Object.keys(config2.access?.roles ?? {}))
     if (scope !== "*" && !Object.hasOwn(config2.environments, scope))
-      report2(["access", "roles", scope], `expected "*" or one of the environments (${environmentList(config2)}), got ${quoted(scope)}`, "key");
+      report2(["access", "roles", scope], `expected "*" or one of the environments (${environmentList(config2)}), got ${quoted2(scope)}`, "key");
 };
 var RULES = [
   promoteFromExists,
@@ -69336,7 +69403,8 @@ var RULES = [
   serviceEnvironmentsExist,
   accessScopesExist,
   ...GITHUB_RULES,
-  ...TARGET_RULES
+  ...TARGET_RULES,
+  ...NOTIFICATION_RULES
 ];
 var checkRules = (context) => {
   for (const rule of RULES) rule(context);
@@ -69528,6 +69596,53 @@ var environmentSchema = external_exports.strictObject({
   )
 }).describe("A place services run in; environments form a pipeline through promoteFrom");
 
+// src/core/notify/notification-policy.ts
+var NOTIFICATION_EVENTS = [
+  "requested",
+  "awaiting_approval",
+  "approved",
+  "rejected",
+  "started",
+  "succeeded",
+  "failed",
+  "interrupted",
+  "cancelled",
+  "rolled_back",
+  "quarantined",
+  "frozen",
+  "unfrozen"
+];
+var TARGET_TYPES = ["webhook", "slack", "cdevents"];
+
+// src/config/notifications-schema.ts
+var secretName = expecting(variableName, "a secret name like SLACK_WEBHOOK_URL").describe(
+  "Name of a secret; its value comes from the environment variable WAKA_NOTIFY_<NAME> of the process that delivers"
+);
+var targetSchema = external_exports.strictObject({
+  type: external_exports.enum(TARGET_TYPES).describe("webhook: signed JSON; slack: an incoming-webhook message; cdevents: CloudEvents JSON per CDEvents 0.4.1"),
+  urlSecret: secretName.describe("Name of the secret that holds the URL to POST to (never the URL itself: a Slack webhook URL is a credential)"),
+  signingSecret: secretName.optional().describe("webhook only: name of the secret that holds the HMAC-SHA256 key for X-Waka-Signature (default: unsigned)"),
+  source: external_exports.string().min(1).max(1e3).optional().describe("cdevents only: the CloudEvents source of every event (default /waka)"),
+  timeout: positiveDuration.optional().describe("How long one request may take before it counts as failed (default 10s)")
+}).describe("Where notifications go");
+var routeSchema = external_exports.strictObject({
+  environments: expecting(external_exports.array(environmentName).min(1), "a list of environment names like [production]").optional().describe("Only events of these environments (default: every environment, and events of none such as a quarantine placed by hand)"),
+  events: expecting(external_exports.array(external_exports.enum(NOTIFICATION_EVENTS)).min(1), `a list of events among ${NOTIFICATION_EVENTS.join(", ")}`).optional().describe("Only these events (default: every event)"),
+  to: expecting(external_exports.array(serviceName).min(1), "a list of target names like [ops-webhook]").describe("Names of targets under notifications.targets")
+}).describe("Which events go to which targets");
+var retrySchema = external_exports.strictObject({
+  attempts: external_exports.number().int().min(1).max(100).optional().describe("Attempts in all before a delivery is recorded as failed (default 8)"),
+  initialDelay: positiveDuration.optional().describe("Wait before the second attempt; each later wait doubles, with jitter (default 1s)"),
+  maxDelay: positiveDuration.optional().describe("The longest wait between attempts (default 5m)")
+}).describe("How failed deliveries are retried");
+var notificationsSchema = external_exports.strictObject({
+  targets: external_exports.record(serviceName, targetSchema).describe("Targets by name"),
+  routes: external_exports.array(routeSchema).min(1).describe("Which events go where; an event goes to each target at most once"),
+  retry: retrySchema.optional(),
+  dashboardUrl: external_exports.url({ protocol: /^https?$/ }).optional().describe("Base URL of the dashboard, for links in messages"),
+  flushTimeout: positiveDuration.optional().describe("Embedded mode: how long a command waits at exit to deliver what it caused (default 5s); the rest waits in the outbox")
+}).describe("Webhooks, Slack messages and CDEvents about deployments, approvals, quarantines and freezes");
+
 // src/config/workflows-schema.ts
 var noExpressions = (what) => external_exports.string().min(1).max(1e4).refine((text) => !text.includes("${{"), { message: `expected ${what} without \${{ \u2026 }} expressions (values from events must never reach a shell)` });
 var buildSchema = external_exports.strictObject({
@@ -69649,7 +69764,8 @@ var writtenConfigSchema = external_exports.strictObject({
   services: external_exports.record(serviceName, serviceSchema).refine(...atLeastOne("service")).describe("The services Waka deploys, by name").meta({ minProperties: 1 }),
   environments: external_exports.record(environmentName, environmentSchema).refine(...atLeastOne("environment")).describe("The environments every service runs in, by name, in pipeline order").meta({ minProperties: 1 }),
   access: accessSchema.optional(),
-  github: githubSchema.optional()
+  github: githubSchema.optional(),
+  notifications: notificationsSchema.optional()
 }).meta({ title: "waka.yml", description: "Configuration of Waka, the self-hosted continuous-deployment controller" });
 
 // src/config/yaml-source.ts
@@ -69990,8 +70106,8 @@ var signalGroup = (pgid, signal) => {
     return false;
   }
 };
-var waitForGroupExit = async (pgid, ms3) => {
-  const deadline = Date.now() + ms3;
+var waitForGroupExit = async (pgid, ms4) => {
+  const deadline = Date.now() + ms4;
   while (isGroupAlive(pgid)) {
     if (Date.now() >= deadline) return false;
     await sleep(POLL_MS2);
@@ -72045,7 +72161,7 @@ var probe = async (url3, check2) => {
     check2.signal.removeEventListener("abort", onAbort);
   }
 };
-var sleep4 = (ms3, signal) => abortableSleep(ms3, signal);
+var sleep4 = (ms4, signal) => abortableSleep(ms4, signal);
 var checkHttpHealth = async (check2) => {
   const { policy } = check2;
   const deadline = performance.now() + policy.timeoutMs;

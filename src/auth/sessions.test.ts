@@ -7,7 +7,7 @@ import { signInKey } from './rate-limit.ts'
 import { csrfTokenMatches } from './sessions.ts'
 import { formatToken, mintTokenSecret } from './tokens.ts'
 
-const POLICY: WakaPolicy = { services: {}, environments: {}, access: { groups: {}, grants: [] }, github: null }
+const POLICY: WakaPolicy = { services: {}, environments: {}, access: { groups: {}, grants: [] }, github: null, notifications: null }
 const HOUR = 3_600_000
 
 describe('dashboard sessions', () => {

@@ -6,7 +6,7 @@ import { formatToken, mintTokenSecret, parseToken, verifyApiToken } from './toke
 import { createAuthenticator } from './authenticator.ts'
 import type { WakaPolicy } from '../core/policy.ts'
 
-const POLICY: WakaPolicy = { services: {}, environments: {}, access: { groups: {}, grants: [] }, github: null }
+const POLICY: WakaPolicy = { services: {}, environments: {}, access: { groups: {}, grants: [] }, github: null, notifications: null }
 
 describe('API tokens', () => {
   let temp: TempStore

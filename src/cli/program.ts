@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { registerApprove } from './commands/approve.ts'
 import { registerAudit } from './commands/audit.ts'
+import { registerNotifications } from './commands/notifications.ts'
 import { registerControls } from './commands/controls.ts'
 import { registerDemo } from './commands/demo.ts'
 import { registerDeploy } from './commands/deploy.ts'
@@ -32,6 +33,7 @@ Exit codes:
 Environment:
   WAKA_CONFIG   config file (default ./waka.yml)     WAKA_USER   who is acting (default: OS user)
   WAKA_SECRET_<ENVIRONMENT>_<NAME>   secret values, read when a deployment runs
+  WAKA_NOTIFY_<NAME>   notification secrets (webhook URLs, signing keys), read when delivering
   WAKA_URL, WAKA_TOKEN   talk to a waka server instead of the local ledger (or: waka login)
   NO_COLOR, CI  no colour (CI: no spinners either)`
 
@@ -61,6 +63,7 @@ export const defineProgram = (program: Command, context: CliContext, actorOf: ()
   registerLogs(program, context)
   registerControls(program, context)
   registerAudit(program, context)
+  registerNotifications(program, context)
   registerRun(program, context)
   registerExecute(program, context)
   registerDemo(program, context)

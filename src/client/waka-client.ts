@@ -8,6 +8,7 @@ import type { DecideInput, DecideResult } from '../app/decide.ts'
 import type { DeployInput, PromoteInput } from '../app/deploy.ts'
 import type { FreezeInput } from '../app/freeze.ts'
 import type { HoldInput } from '../app/hold.ts'
+import type { DeliveriesQuery, DeliveryView } from '../app/notification-deliveries.ts'
 import type { QuarantineInput } from '../app/quarantine.ts'
 import type { DeploymentDetail, HistoryQuery, ReleaseRow } from '../app/read.ts'
 import type { Requested } from '../app/request-deployment.ts'
@@ -84,6 +85,8 @@ export interface WakaClient {
   releases(input: { service: string; limit: number }): Promise<ReleaseRow[]>
   verifyAudit(): Promise<ChainVerdict>
   audit(input: { afterSeq: number; limit: number }): Promise<AuditEvent[]>
+  /** The notification delivery log, newest first. */
+  deliveries(input: Omit<DeliveriesQuery, 'actor'>): Promise<DeliveryView[]>
 
   /**
    * Waits until the deployments settle: finished, or waiting on a person (approval, hold) or on

@@ -20,6 +20,7 @@ import type { WrittenAccess } from './access-schema.ts'
 import type { WrittenEnvironment } from './environment-schema.ts'
 import type { WrittenHttpCheck } from './health-schema.ts'
 import { normalizeBuild, normalizeGithub, normalizeRepository } from './normalize-github.ts'
+import { normalizeNotifications } from './normalize-notifications.ts'
 import { mergeDriver, mergeHealth, mergeSecrets, mergeVariables, targetLayers } from './layers.ts'
 import type { WrittenConfig } from './schema.ts'
 import { parseClock, parseDays } from './weekdays.ts'
@@ -127,5 +128,5 @@ export const normalizeConfig = (config: WrittenConfig): WakaPolicy => {
   const environments = Object.fromEntries(
     Object.entries(config.environments).map(([name, environment]) => [name, normalizeEnvironment(name, environment)]),
   )
-  return { services, environments, access: normalizeAccess(config.access), github: normalizeGithub(config.github) }
+  return { services, environments, access: normalizeAccess(config.access), github: normalizeGithub(config.github), notifications: normalizeNotifications(config.notifications) }
 }

@@ -8,6 +8,7 @@ import type { WrittenConfig } from './schema.ts'
 import type { Anchor } from './source-map.ts'
 import { GITHUB_RULES } from './github-rules.ts'
 import { own } from './layers.ts'
+import { NOTIFICATION_RULES } from './notification-rules.ts'
 import { TARGET_RULES } from './target-rules.ts'
 
 /** What a rule sees, and how it reports. */
@@ -156,6 +157,7 @@ export const RULES: readonly Rule[] = [
   accessScopesExist,
   ...GITHUB_RULES,
   ...TARGET_RULES,
+  ...NOTIFICATION_RULES,
 ]
 
 /** Runs every rule over a config that matched the schema. */

@@ -8,6 +8,7 @@ import { serviceDriverSchema } from './driver-schema.ts'
 import { environmentSchema } from './environment-schema.ts'
 import { environmentName, secretNames, serviceName, variables } from './fields.ts'
 import { healthSchema } from './health-schema.ts'
+import { notificationsSchema } from './notifications-schema.ts'
 import { githubSchema, repositorySchema } from './repository-schema.ts'
 import { buildSchema } from './workflows-schema.ts'
 
@@ -54,6 +55,7 @@ export const writtenConfigSchema = z
       .meta({ minProperties: 1 }),
     access: accessSchema.optional(),
     github: githubSchema.optional(),
+    notifications: notificationsSchema.optional(),
   })
   .meta({ title: 'waka.yml', description: 'Configuration of Waka, the self-hosted continuous-deployment controller' })
 

@@ -3,6 +3,7 @@
  * Durations are milliseconds, defaults are filled in, per-service settings are merged.
  */
 import type { Role } from './access/roles.ts'
+import type { NotificationsPolicy } from './notify/notification-policy.ts'
 
 export interface WakaPolicy {
   readonly services: Readonly<Record<string, ServicePolicy>>
@@ -11,6 +12,8 @@ export interface WakaPolicy {
   readonly access: AccessPolicy
   /** GitHub integration; null when waka.yml has no `github` section. */
   readonly github: GithubPolicy | null
+  /** Webhooks, Slack and CDEvents; null when waka.yml has no `notifications` section. */
+  readonly notifications: NotificationsPolicy | null
 }
 
 export interface GithubPolicy {

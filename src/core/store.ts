@@ -8,6 +8,7 @@ import type { AuthStore } from './auth-store.ts'
 import type { Deployment, DeploymentKind } from './deployment/deployment.ts'
 import type { DeploymentStatus } from './deployment/deployment-machine.ts'
 import type { Approval } from './gates/approval-gate.ts'
+import type { Outbox, OutboxWriter } from './notify/outbox.ts'
 import type { Release, ReleaseRef } from './release/release.ts'
 
 export interface Clock {
@@ -229,6 +230,8 @@ export interface StoreWriter extends StoreReader {
 
   /** Tokens, sessions and sign-in state, inside this transaction. */
   readonly auth: AuthStore
+  /** Moving audit events into the notification outbox, inside this transaction. */
+  readonly outbox: OutboxWriter
 }
 
 export interface Store extends StoreReader {
@@ -236,5 +239,7 @@ export interface Store extends StoreReader {
   write<T>(work: (tx: StoreWriter) => Promise<T>): Promise<T>
   /** Tokens, sessions and sign-in state; each method is atomic on its own. */
   readonly auth: AuthStore
+  /** Notification deliveries; each method is atomic on its own. */
+  readonly outbox: Outbox
   close(): Promise<void>
 }

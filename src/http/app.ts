@@ -8,6 +8,7 @@ import { limitBody, limitJsonDepth, MAX_JSON_BYTES } from './middleware/body-gua
 import { requestLog } from './middleware/request-id.ts'
 import { registerArtifactDownloads } from './routes/artifact-downloads.ts'
 import { registerAuditRoutes } from './routes/audit.ts'
+import { registerNotificationRoutes } from './routes/notifications.ts'
 import { registerControlRoutes } from './routes/controls.ts'
 import { registerDeploymentRoutes } from './routes/deployments.ts'
 import { registerEventRoutes } from './routes/events.ts'
@@ -76,6 +77,7 @@ export const createHttpApp = (deps: HttpDeps): OpenAPIHono<HttpEnv> => {
   registerExecutionRoutes(app, deps, { ...deps.execution, observer: (event) => deps.events.emit(event) })
   registerControlRoutes(app, deps)
   registerAuditRoutes(app, deps)
+  registerNotificationRoutes(app, deps)
   registerPreviewRoutes(app, deps)
   registerTokenRoutes(app, deps)
   registerEventRoutes(app, deps)

@@ -6,6 +6,7 @@ import { controlCases } from './contract/controls.contract.ts'
 import { deploymentCases } from './contract/deployments.contract.ts'
 import { immutabilityCases } from './contract/immutability.contract.ts'
 import { leaseCases } from './contract/leases.contract.ts'
+import { outboxCases } from './contract/outbox.contract.ts'
 import { progressCases } from './contract/progress.contract.ts'
 import { releaseCases } from './contract/releases.contract.ts'
 import type { ImmutableTable } from './sql/tables.ts'
@@ -55,5 +56,6 @@ export const runStoreContract = (options: StoreContractOptions): void => {
     auditCases(subject)
     immutabilityCases(subject)
     authCases(subject)
+    outboxCases(subject)
   })
 }

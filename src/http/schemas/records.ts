@@ -8,6 +8,8 @@ import { DEPLOYMENT_STATUSES } from '../../core/deployment/deployment-machine.ts
 import { ARTIFACT_KINDS } from '../../core/release/release.ts'
 import { APPROVAL_DECISIONS } from '../../core/gates/approval-gate.ts'
 import { GATE_NAMES } from '../../core/gates/gate.ts'
+import { DELIVERY_STATES } from '../../core/notify/outbox.ts'
+import { TARGET_TYPES } from '../../core/notify/notification-policy.ts'
 import { LOG_LEVELS, STEP_NAMES } from '../../core/store.ts'
 import { orNull } from './helpers.ts'
 
@@ -152,3 +154,24 @@ export const auditEventSchema = z
     hash: z.string(),
   })
   .openapi('AuditEvent')
+
+export const deliverySchema = z
+  .object({
+    id: z.number().int(),
+    auditSeq: z.number().int().openapi({ description: 'The audit event this delivery tells of' }),
+    target: z.string(),
+    targetType: z.enum(TARGET_TYPES),
+    event: z.string(),
+    service: z.string().nullable(),
+    environment: z.string().nullable(),
+    deploymentId: z.number().int().nullable(),
+    state: z.enum(DELIVERY_STATES),
+    attempts: z.number().int(),
+    lastStatus: z.number().int().nullable().openapi({ description: 'HTTP status of the last attempt; null when it got no answer' }),
+    lastError: z.string().nullable().openapi({ description: 'What went wrong last, secrets masked' }),
+    lastAttemptAt: time.nullable(),
+    createdAt: time,
+    deliveredAt: time.nullable(),
+    nextAttemptAt: time.nullable(),
+  })
+  .openapi('NotificationDelivery')

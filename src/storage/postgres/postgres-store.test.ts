@@ -21,6 +21,8 @@ const TABLES = [
   'sessions',
   'signin_attempts',
   'oidc_replays',
+  'notification_cursors',
+  'notification_deliveries',
 ] as const
 
 const trigger = (table: string, operation: (typeof OPERATIONS)[number]): string =>

@@ -1,9 +1,11 @@
 import type { AuthStore } from '../../core/auth-store.ts'
+import { OUTBOX_WRITES, type Outbox } from '../../core/notify/outbox.ts'
 import type { Store } from '../../core/store.ts'
 import { aroundEachMethod } from '../around-each-method.ts'
 import { cacheReleases } from '../release-cache.ts'
 import { AUTH_WRITES, authReads } from './auth.ts'
 import type { SqlDialectHelpers } from './dialect-helpers.ts'
+import { outboxReads } from './outbox.ts'
 import { createSqlReader } from './sql-store.ts'
 import type { Db } from './tables.ts'
 
@@ -22,10 +24,14 @@ export const assembleStore = (parts: {
   const authWritesInTransactions = Object.fromEntries(
     AUTH_WRITES.map((name) => [name, (...args: unknown[]) => write((tx) => (tx.auth[name] as (...a: unknown[]) => Promise<unknown>)(...args))]),
   ) as Pick<AuthStore, (typeof AUTH_WRITES)[number]>
+  const outboxWritesInTransactions = Object.fromEntries(
+    OUTBOX_WRITES.map((name) => [name, (...args: unknown[]) => write((tx) => (tx.outbox[name] as (...a: unknown[]) => Promise<unknown>)(...args))]),
+  ) as Pick<Outbox, (typeof OUTBOX_WRITES)[number]>
   return {
     ...aroundEachMethod(cacheReleases(createSqlReader(db, helpers)), guard),
     write,
     auth: { ...aroundEachMethod(authReads(db), guard), ...authWritesInTransactions },
+    outbox: { ...aroundEachMethod(outboxReads(db), guard), ...outboxWritesInTransactions },
     close: () => db.destroy(),
   }
 }

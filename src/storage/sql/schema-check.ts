@@ -16,6 +16,8 @@ const TABLES = {
   sessions: true,
   signin_attempts: true,
   oidc_replays: true,
+  notification_cursors: true,
+  notification_deliveries: true,
 } as const satisfies Record<keyof Tables, true>
 
 /**

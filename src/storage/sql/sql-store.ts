@@ -7,6 +7,7 @@ import { deploymentReads, deploymentWrites } from './deployments.ts'
 import type { SqlDialectHelpers } from './dialect-helpers.ts'
 import { leaseReads, leaseWrites } from './leases.ts'
 import { logReads, logWrites } from './logs.ts'
+import { outboxWrites } from './outbox.ts'
 import { releaseReads, releaseWrites } from './releases.ts'
 import { stepReads, stepWrites } from './steps.ts'
 import type { Db } from './tables.ts'
@@ -45,6 +46,7 @@ export const createSqlTransaction = (db: Db, helpers: SqlDialectHelpers): SqlTra
       ...logWrites(db, helpers),
       ...audit.writes,
       auth: createSqlAuth(db),
+      outbox: outboxWrites(db, helpers),
     },
     beforeCommit: audit.flush,
   }

@@ -20,6 +20,8 @@ export interface Tables {
   sessions: SessionsTable
   signin_attempts: SigninAttemptsTable
   oidc_replays: OidcReplaysTable
+  notification_cursors: NotificationCursorsTable
+  notification_deliveries: NotificationDeliveriesTable
 }
 
 export type Db = Kysely<Tables>
@@ -185,4 +187,35 @@ export interface SigninAttemptsTable {
 export interface OidcReplaysTable {
   jti: string
   expires_at_ms: number
+}
+
+/** How far each notification target has been given the audit log. */
+export interface NotificationCursorsTable {
+  target: string
+  last_seq: number
+}
+
+/** The outbox: one row per (audit event, target); the audit log stays the record of what happened. */
+export interface NotificationDeliveriesTable {
+  id: Generated<number>
+  audit_seq: number
+  target: string
+  target_type: string
+  event: string
+  ordering_key: string
+  service: string | null
+  environment: string | null
+  deployment_id: number | null
+  /** JSON text */
+  payload: string
+  state: string
+  attempts: number
+  next_attempt_ms: number
+  claimed_by: string | null
+  claimed_until_ms: number | null
+  last_status: number | null
+  last_error: string | null
+  last_attempt_at: string | null
+  created_at: string
+  delivered_at: string | null
 }
