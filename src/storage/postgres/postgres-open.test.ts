@@ -24,7 +24,7 @@ describe.runIf(storeSelected('postgres'))('opening a postgres store', () => {
 
   it('migrates a new database once when four replicas open it at the same moment', async () => {
     await Promise.all([open(), open(), open(), open()])
-    expect(await migrations()).toEqual([{ name: '0001-initial' }, { name: '0002-auth' }])
+    expect(await migrations()).toEqual([{ name: '0001-initial' }, { name: '0002-auth' }, { name: '0005-dora' }])
   })
 
   it('refuses a database migrated by a newer Waka, naming it without its password', async () => {

@@ -85,7 +85,7 @@ describe('sqlite store', () => {
   it('creates the directory and opens the file in WAL mode with foreign keys on', async () => {
     await open()
     expect(query(file, 'pragma journal_mode')).toEqual([{ journal_mode: 'wal' }])
-    expect(query(file, 'select name from kysely_migration order by name')).toEqual([{ name: '0001-initial' }, { name: '0002-auth' }])
+    expect(query(file, 'select name from kysely_migration order by name')).toEqual([{ name: '0001-initial' }, { name: '0002-auth' }, { name: '0005-dora' }])
   })
 
   it('enforces foreign keys', async () => {

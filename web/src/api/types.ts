@@ -34,6 +34,7 @@ export interface ReleaseSource {
   readonly commit: string | null
   readonly branch: string | null
   readonly buildUrl: string | null
+  readonly committedAt: string | null
 }
 
 export interface Release {
