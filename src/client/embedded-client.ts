@@ -16,6 +16,7 @@ import { targetHosts } from '../app/target-hosts.ts'
 import { createToken, listTokens, revokeToken } from '../app/tokens.ts'
 import { localIdentity } from '../core/identity.ts'
 import { listAudit, verifyAudit } from '../app/audit-verify.ts'
+import { doraMetrics } from '../app/metrics.ts'
 import type { Deployment } from '../core/deployment/deployment.ts'
 import type { Engine } from '../engine/engine.ts'
 import type { EngineEvent } from '../engine/events.ts'
@@ -113,6 +114,7 @@ export const createEmbeddedClient = (parts: EmbeddedParts): WakaClient => {
     releases: (input) => listReleases(app, as(input)),
     verifyAudit: () => verifyAudit(app, { actor }),
     audit: (input) => listAudit(app, as(input)),
+    doraMetrics: (input) => doraMetrics(app, as(input)),
     follow,
     createToken: (input) => createToken(app, { ...input, identity: localIdentity(actor) }),
     listTokens: () => listTokens(app, { identity: localIdentity(actor) }),

@@ -10,6 +10,7 @@ import { registerArtifactDownloads } from './routes/artifact-downloads.ts'
 import { registerAuditRoutes } from './routes/audit.ts'
 import { registerControlRoutes } from './routes/controls.ts'
 import { registerDeploymentRoutes } from './routes/deployments.ts'
+import { registerDoraRoutes } from './routes/dora.ts'
 import { registerEventRoutes } from './routes/events.ts'
 import { registerExecutionRoutes } from './routes/execution.ts'
 import { registerOps } from './routes/ops.ts'
@@ -66,6 +67,7 @@ export const createHttpApp = (deps: HttpDeps): OpenAPIHono<HttpEnv> => {
   registerExecutionRoutes(app, deps, { ...deps.execution, observer: (event) => deps.events.emit(event) })
   registerControlRoutes(app, deps)
   registerAuditRoutes(app, deps)
+  registerDoraRoutes(app, deps)
   registerPreviewRoutes(app, deps)
   registerTokenRoutes(app, deps)
   registerEventRoutes(app, deps)

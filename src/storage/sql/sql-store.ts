@@ -7,6 +7,7 @@ import { deploymentReads, deploymentWrites } from './deployments.ts'
 import type { SqlDialectHelpers } from './dialect-helpers.ts'
 import { leaseReads, leaseWrites } from './leases.ts'
 import { logReads, logWrites } from './logs.ts'
+import { outcomeReads } from './outcomes.ts'
 import { releaseReads, releaseWrites } from './releases.ts'
 import { stepReads, stepWrites } from './steps.ts'
 import type { Db } from './tables.ts'
@@ -15,6 +16,7 @@ import type { Db } from './tables.ts'
 export const createSqlReader = (db: Db, helpers: SqlDialectHelpers): StoreReader => ({
   ...releaseReads(db),
   ...deploymentReads(db),
+  ...outcomeReads(db),
   ...approvalReads(db),
   ...leaseReads(db, helpers),
   ...controlReads(db),
