@@ -3,8 +3,16 @@ import type { DeploymentStatus } from '../../core/deployment/deployment-machine.
 import type { NewDeployment, Store } from '../../core/store.ts'
 import { aDeployment, at, digestOf, insertRelease, type Subject } from './fixtures.ts'
 
-/** A deployment that ran from `start` to `end` (seconds after the fixtures' epoch) and ended in `status`. */
-const ran = async (store: Store, releaseId: number, status: DeploymentStatus, start: number, end: number, overrides: Partial<NewDeployment> = {}) => {
+interface Run {
+  readonly releaseId: number
+  readonly status: DeploymentStatus
+  /** Seconds after the fixtures' epoch. */
+  readonly start: number
+  readonly end: number
+}
+
+/** A deployment that ran from `start` to `end` and ended in `status`. */
+const ran = async (store: Store, { releaseId, status, start, end }: Run, overrides: Partial<NewDeployment> = {}) => {
   const { id } = await store.write((tx) => tx.insertDeployment(aDeployment(releaseId, { environment: 'production', createdAt: at(start - 1), ...overrides })))
   const move = (from: DeploymentStatus, to: DeploymentStatus, patch: Record<string, string>) =>
     store.write((tx) => tx.transitionDeployment({ id, from: [from], to, patch: { updatedAt: at(end), ...patch } }))
@@ -23,14 +31,14 @@ export const outcomeCases = (subject: Subject): void => {
       const { store } = subject()
       const v1 = await insertRelease(store, { version: 'v1', digest: digestOf('v1') })
       const v2 = await insertRelease(store, { version: 'v2', digest: digestOf('v2'), source: { ...v1.source, committedAt: null } })
-      const early = await ran(store, v1.id, 'succeeded', 100, 110)
-      const again = await ran(store, v1.id, 'succeeded', 1000, 1010)
-      const failed = await ran(store, v2.id, 'failed', 2000, 2020, { kind: 'promotion', fromEnvironment: 'staging' })
-      const rollback = await ran(store, v1.id, 'succeeded', 2030, 2040, { kind: 'rollback', rollbackOf: failed, automatic: true })
-      await ran(store, v2.id, 'errored', 3000, 3010)
-      await ran(store, v2.id, 'cancelled', 3100, 3110)
-      await ran(store, v2.id, 'succeeded', 3200, 3210, { environment: 'staging' })
-      await ran(store, v1.id, 'interrupted', 3300, 3310, { service: 'api' })
+      const early = await ran(store, { releaseId: v1.id, status: 'succeeded', start: 100, end: 110 })
+      const again = await ran(store, { releaseId: v1.id, status: 'succeeded', start: 1000, end: 1010 })
+      const failed = await ran(store, { releaseId: v2.id, status: 'failed', start: 2000, end: 2020 }, { kind: 'promotion', fromEnvironment: 'staging' })
+      const rollback = await ran(store, { releaseId: v1.id, status: 'succeeded', start: 2030, end: 2040 }, { kind: 'rollback', rollbackOf: failed, automatic: true })
+      await ran(store, { releaseId: v2.id, status: 'errored', start: 3000, end: 3010 })
+      await ran(store, { releaseId: v2.id, status: 'cancelled', start: 3100, end: 3110 })
+      await ran(store, { releaseId: v2.id, status: 'succeeded', start: 3200, end: 3210 }, { environment: 'staging' })
+      await ran(store, { releaseId: v1.id, status: 'interrupted', start: 3300, end: 3310 }, { service: 'api' })
       await store.write((tx) => tx.insertQuarantine({ service: 'web', releaseId: v2.id, by: 'alice', reason: 'bad', createdAt: at(2025) }))
 
       const outcomes = await store.listDeploymentOutcomes({ finishedSince: at(500), environments: ['production'] })
