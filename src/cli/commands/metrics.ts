@@ -6,7 +6,7 @@ import { action } from '../action.ts'
 import type { CliContext } from '../context.ts'
 import { EXIT } from '../output/exit-codes.ts'
 import { formatTable } from '../output/format.ts'
-import { out } from '../output/io.ts'
+import { err, out } from '../output/io.ts'
 
 interface MetricsOptions {
   env?: string
@@ -26,7 +26,8 @@ const row = (label: string, f: DoraFigures): string[] => [
   percent(f.rework.rate),
 ]
 
-const render = (context: CliContext, report: DoraReport): string => {
+/** The weekly table for stdout (tab-separated when piped), and the scope and notes for stderr. */
+const render = (context: CliContext, report: DoraReport): { table: string; notes: string[] } => {
   const { totals } = report
   const scope = `${report.service ?? 'all services'} in ${report.environments.join(', ')}, ${report.since.slice(0, 10)} → ${report.until.slice(0, 10)} (UTC)`
   const table = formatTable(
@@ -39,7 +40,7 @@ const render = (context: CliContext, report: DoraReport): string => {
     ...(totals.leadTime.withoutCommitTime > 0 ? [`${totals.leadTime.withoutCommitTime} release(s) without a commit time are not in the lead time`] : []),
     ...report.failures.filter((f) => f.recoveredBy === null).map((f) => `not recovered: #${f.deploymentId} ${f.service} in ${f.environment} (${f.reason.replace('_', ' ')}) since ${f.finishedAt}`),
   ]
-  return [scope, table, ...notes].join('\n')
+  return { table, notes: [scope, ...notes] }
 }
 
 export const registerMetrics = (program: Command, context: CliContext): void => {
@@ -53,7 +54,13 @@ export const registerMetrics = (program: Command, context: CliContext): void => 
       action(async (options: MetricsOptions) => {
         const client = await context.client()
         const report = await client.doraMetrics({ environment: options.env ?? null, service: options.service ?? null, since: options.since })
-        out(context.io, context.globals().json ? JSON.stringify(report, null, 2) : render(context, report))
+        if (context.globals().json) {
+          out(context.io, JSON.stringify(report, null, 2))
+          return EXIT.ok
+        }
+        const { table, notes } = render(context, report)
+        out(context.io, table)
+        for (const note of notes) err(context.io, note)
         return EXIT.ok
       }),
     )
