@@ -122,6 +122,20 @@ describe('DORA metrics through a real store and the HTTP API (real server, real 
     expect(table.stderr).toContain(`not recovered: #${history[0]?.id} web in production (quarantined)`)
   })
 
+  it('GET /metrics has DORA gauges per service and environment over the last 30 days', async () => {
+    const { status, body } = await waka.api<string>(carol, 'GET /metrics')
+    expect(status).toBe(200)
+    expect(body).toContain('# HELP waka_dora_deployments Successful change deployments (deploy, promotion) in the last 30 days')
+    expect(body).toContain('waka_dora_deployments{service="web",environment="production"} 3')
+    expect(body).toContain('waka_dora_deployments{service="web",environment="staging"} 3')
+    expect(body).toMatch(/waka_dora_change_failure_ratio\{service="web",environment="production"\} 0\.666/)
+    expect(body).toContain('waka_dora_unrecovered_failures{service="web",environment="production"} 1')
+    expect(body).toContain('waka_dora_rework_ratio{service="web",environment="production"} 0.25')
+    expect(body).toMatch(/waka_dora_lead_time_median_seconds\{service="web",environment="production"\} \d+/)
+    // staging has no rollback: a recovery time would be invented, so there is none
+    expect(body).not.toContain('waka_dora_recovery_time_median_seconds{service="web",environment="staging"}')
+  })
+
   it('the release records the commit time in UTC', async () => {
     const releases = JSON.parse((await waka.workspace.waka(['release', 'list', 'web', '--json'], as('carol'))).stdout) as { version: string; source: { committedAt: string | null } }[]
     expect(releases.map((r) => [r.version, r.source.committedAt])).toEqual([
