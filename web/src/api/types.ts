@@ -184,3 +184,31 @@ export interface Decision {
   readonly deployment: Deployment
   readonly tally: ApprovalTally
 }
+
+export interface DoraFigures {
+  readonly deployments: number
+  readonly changes: number
+  readonly failures: number
+  readonly changeFailureRate: number | null
+  readonly leadTime: { readonly count: number; readonly medianMs: number | null; readonly withoutCommitTime: number }
+  readonly recovery: { readonly count: number; readonly medianMs: number | null; readonly unrecovered: number }
+  readonly rework: { readonly deployments: number; readonly rework: number; readonly rate: number | null }
+}
+
+export interface DoraReport {
+  readonly since: string
+  readonly until: string
+  readonly environments: readonly string[]
+  readonly service: string | null
+  readonly totals: DoraFigures & { readonly deploymentsPerWeek: number }
+  readonly weeks: readonly (DoraFigures & { readonly week: string; readonly start: string })[]
+  readonly failures: readonly {
+    readonly deploymentId: number
+    readonly service: string
+    readonly environment: string
+    readonly reason: 'failed' | 'interrupted' | 'rolled_back' | 'quarantined'
+    readonly finishedAt: string
+    readonly recoveredBy: number | null
+    readonly recoveryMs: number | null
+  }[]
+}
