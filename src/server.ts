@@ -89,7 +89,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   const serveRuntime = async (): Promise<Serving> => {
     const runtime = await openRuntime(loaded, { ...options, warn: (message) => logger.warn(message) })
     const { app, store, events, engine, notifier } = runtime
-    const metrics = createMetrics(store)
+    const metrics = createMetrics(store, { environments: () => Object.keys(app.policy.environments), nowMs: () => app.clock.now().getTime() })
     events.listen((event) => metrics.observe(event))
     events.listen(logEvents(logger))
     // each replica mirrors the deployments its own engine runs: the local hub, never the relayed one

@@ -81,7 +81,7 @@ export const createProject = async (options: { store: 'sqlite' | 'postgres'; con
       const build = join(dir, 'builds', version)
       await mkdir(build, { recursive: true })
       await writeFile(join(build, 'index.txt'), `${version}\n`)
-      const source = { repository: null, commit: null, branch: null, buildUrl: null }
+      const source = { repository: null, commit: null, branch: null, buildUrl: null, committedAt: null }
       await client.createRelease({ service: 'web', version, artifact: { path: build }, source })
     }
     token = (await client.createToken({ name: 'bench', subject: ADMIN, role: null, environments: [], expiresInMs: 86_400_000 })).secret

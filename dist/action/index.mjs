@@ -34231,8 +34231,8 @@ var require_agent2 = __commonJS({
     var { Socket: Socket2 } = __require("net");
     var { Duplex } = __require("stream");
     var { resolve: resolve8 } = __require("path");
-    var { readFile: readFile4 } = __require("fs");
-    var { execFile, spawn: spawn3 } = __require("child_process");
+    var { readFile: readFile5 } = __require("fs");
+    var { execFile: execFile2, spawn: spawn3 } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
       makeBufferParser,
@@ -34449,16 +34449,16 @@ var require_agent2 = __commonJS({
           cb = once(cb);
           let socketPath = this.socketPath;
           let triedCygpath = false;
-          readFile4(socketPath, function readCygsocket(err, data) {
+          readFile5(socketPath, function readCygsocket(err, data) {
             if (err) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
-              execFile("cygpath", ["-w", socketPath], (err2, stdout, stderr) => {
+              execFile2("cygpath", ["-w", socketPath], (err2, stdout, stderr) => {
                 if (err2 || stdout.length === 0)
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
                 socketPath = stdout.toString().replace(/[\r\n]/g, "");
-                readFile4(socketPath, readCygsocket);
+                readFile5(socketPath, readCygsocket);
               });
               return;
             }
@@ -48399,6 +48399,7 @@ var createHttpClient = async (options) => {
     verifyAudit: () => request("GET", "/api/v1/audit-events/verification"),
     audit: (input2) => request("GET", `/api/v1/audit-events${query({ after: input2.afterSeq, limit: input2.limit })}`),
     deliveries: (input2) => request("GET", `/api/v1/notification-deliveries${query({ before: input2.beforeId, state: input2.state, limit: input2.limit })}`),
+    doraMetrics: (input2) => request("GET", `/api/v1/metrics/dora${query({ environment: input2.environment, service: input2.service, since: input2.since })}`),
     follow: (ids, followOptions) => followRemote(transport, ids, followOptions, (environment) => pipeline.environments.some((env) => env.name === environment && env.executor === "runner")),
     createToken: (input2) => request("POST", "/api/v1/tokens", {
       body: { name: input2.name, subject: input2.subject ?? null, role: input2.role, environments: input2.environments, expiresIn: `${input2.expiresInMs}ms` }
@@ -72441,6 +72442,39 @@ var executeOnRunner = async (client, deploymentId, options) => {
   return done;
 };
 
+// src/github/action/commit-time.ts
+import { readFile as readFile4 } from "node:fs/promises";
+
+// src/cli/git-commit-time.ts
+import { execFile } from "node:child_process";
+var COMMIT_ID = /^[0-9a-fA-F]{4,64}$/;
+var gitCommitTime = (commit, cwd) => {
+  if (!COMMIT_ID.test(commit)) return Promise.resolve(null);
+  return new Promise((resolve8) => {
+    execFile("git", ["show", "-s", "--format=%cI", `${commit}^{commit}`], { cwd, timeout: 5e3, windowsHide: true }, (error63, stdout) => {
+      const text = String(stdout).trim();
+      resolve8(error63 || text === "" ? null : text);
+    });
+  });
+};
+
+// src/github/action/commit-time.ts
+var pushEventTime = async (eventPath, sha2) => {
+  if (eventPath === void 0) return null;
+  try {
+    const event = JSON.parse(await readFile4(eventPath, "utf8"));
+    const head = event.head_commit;
+    return head && head.id === sha2 && typeof head.timestamp === "string" ? head.timestamp : null;
+  } catch {
+    return null;
+  }
+};
+var actionCommitTime = async (env, workspace) => {
+  const sha2 = env["GITHUB_SHA"];
+  if (sha2 === void 0) return null;
+  return await gitCommitTime(sha2, workspace) ?? await pushEventTime(env["GITHUB_EVENT_PATH"], sha2);
+};
+
 // src/github/action/run-command.ts
 var POLL_MS4 = 5e3;
 var follow = async (client, deployments, inputs) => {
@@ -72471,6 +72505,7 @@ var runCommand = async (client, inputs, env, runHere) => {
           repository: env["GITHUB_REPOSITORY"] ?? null,
           commit: env["GITHUB_SHA"] ?? null,
           branch: null,
+          committedAt: await actionCommitTime(env, workspace),
           buildUrl: env["GITHUB_SERVER_URL"] && env["GITHUB_RUN_ID"] ? `${env["GITHUB_SERVER_URL"]}/${env["GITHUB_REPOSITORY"]}/actions/runs/${env["GITHUB_RUN_ID"]}` : null
         }
       });

@@ -1,6 +1,7 @@
 import { branchMatches } from '../core/gates/branch-gate.ts'
 import { isWakaError, WakaError } from '../core/errors.ts'
 import { checkVersion } from '../core/names.ts'
+import { normalizeCommitTime } from '../core/release/commit-time.ts'
 import type { ArtifactEntry } from '../core/release/artifact-entry.ts'
 import { describeRelease, type ArtifactKind, type Release, type ReleaseSource } from '../core/release/release.ts'
 import type { StoreWriter } from '../core/store.ts'
@@ -82,6 +83,8 @@ export const createRelease = async (context: AppContext, input: CreateReleaseInp
   const versionProblem = checkVersion(input.version)
   if (versionProblem) throw new WakaError('INVALID_ARGUMENT', `--version: expected ${versionProblem.expected}`)
   authorizeRelease(context.policy, input.actor, input.service)
+  const { committedAt } = input.source
+  const source = { ...input.source, committedAt: committedAt === null ? null : normalizeCommitTime(committedAt, 'commit time') }
   const { digest, artifact } =
     'path' in input.artifact ? await context.artifacts.ingest(input.artifact.path) : await context.artifacts.ingestManifest(input.artifact)
   return context.store.write(async (tx) => {
@@ -94,7 +97,7 @@ export const createRelease = async (context: AppContext, input: CreateReleaseInp
         version: input.version,
         digest,
         artifact,
-        source: input.source,
+        source,
         createdBy: input.actor,
         createdAt: context.clock.now().toISOString(),
       })

@@ -56,7 +56,7 @@ describe('what a failure sets off (use case, real SQLite ledger)', () => {
       service: 'web',
       version: 'v3',
       artifact: { path: build },
-      source: { repository: null, commit: null, branch: 'main', buildUrl: null },
+      source: { repository: null, commit: null, branch: 'main', buildUrl: null, committedAt: null },
     })
     expect(result.deployments).toEqual([])
     expect(result.skipped[0]?.reason).toContain('auto-deploy is paused')

@@ -11,6 +11,7 @@ import { registerHistory } from './commands/history.ts'
 import { registerInit } from './commands/init.ts'
 import { registerLogin } from './commands/login.ts'
 import { registerLogs } from './commands/logs.ts'
+import { registerMetrics } from './commands/metrics.ts'
 import { registerRelease } from './commands/release.ts'
 import { registerRollback } from './commands/rollback.ts'
 import { registerRunbook } from './commands/runbook.ts'
@@ -64,6 +65,7 @@ export const defineProgram = (program: Command, context: CliContext, actorOf: ()
   registerControls(program, context)
   registerAudit(program, context)
   registerNotifications(program, context)
+  registerMetrics(program, context)
   registerRun(program, context)
   registerExecute(program, context)
   registerDemo(program, context)

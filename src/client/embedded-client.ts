@@ -17,6 +17,7 @@ import { createToken, listTokens, revokeToken } from '../app/tokens.ts'
 import { localIdentity } from '../core/identity.ts'
 import { listAudit, verifyAudit } from '../app/audit-verify.ts'
 import { listDeliveries } from '../app/notification-deliveries.ts'
+import { doraMetrics } from '../app/metrics.ts'
 import type { Deployment } from '../core/deployment/deployment.ts'
 import type { Engine } from '../engine/engine.ts'
 import type { EngineEvent } from '../engine/events.ts'
@@ -115,6 +116,7 @@ export const createEmbeddedClient = (parts: EmbeddedParts): WakaClient => {
     verifyAudit: () => verifyAudit(app, { actor }),
     audit: (input) => listAudit(app, as(input)),
     deliveries: (input) => listDeliveries(app, as(input)),
+    doraMetrics: (input) => doraMetrics(app, as(input)),
     follow,
     createToken: (input) => createToken(app, { ...input, identity: localIdentity(actor) }),
     listTokens: () => listTokens(app, { identity: localIdentity(actor) }),

@@ -82,6 +82,7 @@ export const createHttpClient = async (options: { baseUrl: string; token: Bearer
     verifyAudit: () => request('GET', '/api/v1/audit-events/verification'),
     audit: (input) => request('GET', `/api/v1/audit-events${query({ after: input.afterSeq, limit: input.limit })}`),
     deliveries: (input) => request('GET', `/api/v1/notification-deliveries${query({ before: input.beforeId, state: input.state, limit: input.limit })}`),
+    doraMetrics: (input) => request('GET', `/api/v1/metrics/dora${query({ environment: input.environment, service: input.service, since: input.since })}`),
     follow: (ids, followOptions) =>
       followRemote(transport, ids, followOptions, (environment) => pipeline.environments.some((env) => env.name === environment && env.executor === 'runner')),
     createToken: (input) =>

@@ -9,6 +9,7 @@ import type { DeployInput, PromoteInput } from '../app/deploy.ts'
 import type { FreezeInput } from '../app/freeze.ts'
 import type { HoldInput } from '../app/hold.ts'
 import type { DeliveriesQuery, DeliveryView } from '../app/notification-deliveries.ts'
+import type { DoraQuery } from '../app/metrics.ts'
 import type { QuarantineInput } from '../app/quarantine.ts'
 import type { DeploymentDetail, HistoryQuery, ReleaseRow } from '../app/read.ts'
 import type { Requested } from '../app/request-deployment.ts'
@@ -19,11 +20,13 @@ import type { CreatedToken, CreateTokenInput } from '../app/tokens.ts'
 import type { ApiToken } from '../core/auth-store.ts'
 import type { AuditEvent, ChainVerdict } from '../core/audit/audit-chain.ts'
 import type { Deployment } from '../core/deployment/deployment.ts'
+import type { DoraReport } from '../core/metrics/dora.ts'
 import type { EnvironmentPolicy, WakaPolicy } from '../core/policy.ts'
 import type { Release } from '../core/release/release.ts'
 import type { Freeze, LogLine, Quarantine } from '../core/store.ts'
 import type { EngineEvent } from '../engine/events.ts'
 
+export type { DoraReport }
 export type { ApiToken, CreatedToken, CreateReleaseResult, DecideResult, DeploymentDetail, ReleaseRow, Requested, StatusReport, EngineEvent }
 export type { TargetStatus, PendingApproval } from '../app/status.ts'
 export type { TargetHosts } from '../app/target-hosts.ts'
@@ -87,6 +90,8 @@ export interface WakaClient {
   audit(input: { afterSeq: number; limit: number }): Promise<AuditEvent[]>
   /** The notification delivery log, newest first. */
   deliveries(input: Omit<DeliveriesQuery, 'actor'>): Promise<DeliveryView[]>
+  /** DORA metrics from the ledger, per ISO week and in total. */
+  doraMetrics(input: Acting<DoraQuery>): Promise<DoraReport>
 
   /**
    * Waits until the deployments settle: finished, or waiting on a person (approval, hold) or on

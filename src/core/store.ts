@@ -9,6 +9,7 @@ import type { Deployment, DeploymentKind } from './deployment/deployment.ts'
 import type { DeploymentStatus } from './deployment/deployment-machine.ts'
 import type { Approval } from './gates/approval-gate.ts'
 import type { Outbox, OutboxWriter } from './notify/outbox.ts'
+import type { DeploymentOutcome } from './metrics/deployment-outcome.ts'
 import type { Release, ReleaseRef } from './release/release.ts'
 
 export interface Clock {
@@ -62,6 +63,14 @@ export interface DeploymentFilter {
   readonly afterId?: number
   readonly order?: 'newest' | 'oldest'
   readonly limit?: number
+}
+
+/** Which finished deployments the DORA metrics read. */
+export interface OutcomeFilter {
+  /** ISO 8601 UTC: deployments that finished at or after it. */
+  readonly finishedSince: string
+  readonly environments: readonly string[]
+  readonly service?: string
 }
 
 export interface Lease {
@@ -157,6 +166,11 @@ export interface StoreReader {
   getDeployment(id: number): Promise<Deployment | null>
   listDeployments(filter: DeploymentFilter): Promise<Deployment[]>
   countDeploymentsByStatus(): Promise<Record<DeploymentStatus, number>>
+  /**
+   * Deployments that started and finished succeeded, failed or interrupted since the given time,
+   * with their release's commit time and quarantine: one indexed range read for the DORA metrics.
+   */
+  listDeploymentOutcomes(filter: OutcomeFilter): Promise<DeploymentOutcome[]>
 
   listApprovals(deploymentId: number): Promise<Approval[]>
 

@@ -11,6 +11,7 @@ import { registerAuditRoutes } from './routes/audit.ts'
 import { registerNotificationRoutes } from './routes/notifications.ts'
 import { registerControlRoutes } from './routes/controls.ts'
 import { registerDeploymentRoutes } from './routes/deployments.ts'
+import { registerDoraRoutes } from './routes/dora.ts'
 import { registerEventRoutes } from './routes/events.ts'
 import { registerExecutionRoutes } from './routes/execution.ts'
 import { registerOps } from './routes/ops.ts'
@@ -78,6 +79,7 @@ export const createHttpApp = (deps: HttpDeps): OpenAPIHono<HttpEnv> => {
   registerControlRoutes(app, deps)
   registerAuditRoutes(app, deps)
   registerNotificationRoutes(app, deps)
+  registerDoraRoutes(app, deps)
   registerPreviewRoutes(app, deps)
   registerTokenRoutes(app, deps)
   registerEventRoutes(app, deps)

@@ -2,6 +2,7 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client'
 import { DEPLOYMENT_STATUSES, isTerminal } from '../core/deployment/deployment-machine.ts'
 import type { StoreReader } from '../core/store.ts'
 import type { EngineEvent } from '../engine/events.ts'
+import { registerDoraGauges, type DoraGaugeSource } from './dora-gauges.ts'
 
 export interface Metrics {
   readonly registry: Registry
@@ -16,8 +17,9 @@ const seconds = (from: string, to: string): number => Math.max(0, (Date.parse(to
  * Waka's own metrics (prom-client's process defaults stay off: they fail `promtool check metrics`).
  * Gauges read the ledger when scraped, so every replica reports the same numbers.
  */
-export const createMetrics = (store: StoreReader): Metrics => {
+export const createMetrics = (store: StoreReader, dora: Omit<DoraGaugeSource, 'store'>): Metrics => {
   const registry = new Registry()
+  registerDoraGauges(registry, { store, ...dora })
   new Gauge({
     name: 'waka_deployments',
     help: 'Deployments in the ledger, by status',

@@ -7,6 +7,7 @@ import { deploymentCases } from './contract/deployments.contract.ts'
 import { immutabilityCases } from './contract/immutability.contract.ts'
 import { leaseCases } from './contract/leases.contract.ts'
 import { outboxCases } from './contract/outbox.contract.ts'
+import { outcomeCases } from './contract/outcomes.contract.ts'
 import { progressCases } from './contract/progress.contract.ts'
 import { releaseCases } from './contract/releases.contract.ts'
 import type { ImmutableTable } from './sql/tables.ts'
@@ -50,6 +51,7 @@ export const runStoreContract = (options: StoreContractOptions): void => {
 
     releaseCases(subject)
     deploymentCases(subject)
+    outcomeCases(subject)
     leaseCases(subject)
     controlCases(subject)
     progressCases(subject)

@@ -218,6 +218,26 @@ describe('the dashboard in Chromium (real server, real deployments)', () => {
     await aliceTab.getByText('No deployments match.').waitFor()
   })
 
+  it('charts the DORA metrics per week, with the totals the API computes (the rollback failed the change before it)', async () => {
+    await alice.bringToFront()
+    await alice.getByRole('link', { name: 'Delivery' }).click()
+    const section = alice.getByRole('region', { name: 'DORA metrics' })
+    await section.waitFor(WAIT)
+    const report = await server.api<{ weeks: unknown[]; totals: { deployments: number; failures: number; changeFailureRate: number } }>(tokens.alice, 'GET', '/api/v1/metrics/dora')
+    expect(report.totals.failures).toBeGreaterThanOrEqual(1)
+    const figures = section.locator('figure.dora-chart')
+    await expect.poll(() => figures.count()).toBe(5)
+    const changeFailure = section.locator('figure[data-metric="change-failure"]')
+    expect(await changeFailure.locator('.dora-total').textContent()).toBe(`${Math.round(report.totals.changeFailureRate * 100)}%`)
+    expect(await changeFailure.getByRole('img').getAttribute('aria-label')).toMatch(/^Change failure rate per week: \d+% over the window$/)
+    const bars = section.locator('figure[data-metric="deployments"] rect')
+    expect(await bars.count()).toBe(report.weeks.length)
+    expect(await bars.last().locator('title').textContent()).toMatch(new RegExp(`^\\d{4}-W\\d{2}: ${report.totals.deployments}$`))
+    await alice.getByLabel('Environment').selectOption('staging')
+    await expect.poll(() => new URL(alice.url()).search).toBe('?environment=staging')
+    await expect.poll(async () => (await section.textContent()) ?? '', WAIT).toContain('in staging')
+  })
+
   it('every change the UI sent carried the CSRF token; the same request without it is refused', async () => {
     const probe = await alice.evaluate(async () => {
       const response = await fetch('/api/v1/environments/production/freeze', {

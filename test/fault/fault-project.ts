@@ -47,7 +47,7 @@ export const registerReleases = async (ws: Workspace, versions: readonly { versi
   try {
     for (const { version, healthy } of versions) {
       const artifact = await ws.build('web', version, { healthy: healthy ?? true })
-      const source = { repository: null, commit: null, branch: null, buildUrl: null }
+      const source = { repository: null, commit: null, branch: null, buildUrl: null, committedAt: null }
       await client.createRelease({ service: 'web', version, artifact: { path: join(ws.dir, artifact) }, source })
     }
   } finally {

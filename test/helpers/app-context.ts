@@ -64,7 +64,7 @@ export const createTestApp = async (yaml: string): Promise<TestApp> => {
         service,
         version,
         artifact: { path },
-        source: { repository: null, commit: null, branch: options.branch === undefined ? 'main' : options.branch, buildUrl: null },
+        source: { repository: null, commit: null, branch: options.branch === undefined ? 'main' : options.branch, buildUrl: null, committedAt: null },
       })
       return result.release
     },

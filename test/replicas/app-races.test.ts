@@ -67,7 +67,7 @@ describe.runIf(storeSelected('postgres'))('use cases racing on two replicas', ()
     const path = join(dir, 'builds', version)
     await mkdir(path, { recursive: true })
     await writeFile(join(path, 'app.txt'), version)
-    const source = { repository: null, commit: null, branch: 'main', buildUrl: null }
+    const source = { repository: null, commit: null, branch: 'main', buildUrl: null, committedAt: null }
     return Promise.all(contexts.map((context) => createRelease(context, { actor: 'root', service: 'web', version, artifact: { path }, source })))
   }
 

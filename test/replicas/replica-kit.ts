@@ -77,7 +77,7 @@ export const createCluster = async (config: string, versions: readonly string[],
         const build = join(workspace.dir, 'builds', version)
         await mkdir(build, { recursive: true })
         await writeFile(join(build, 'index.txt'), `web ${version}\n`)
-        const source = { repository: null, commit: null, branch: null, buildUrl: null }
+        const source = { repository: null, commit: null, branch: null, buildUrl: null, committedAt: null }
         await client.createRelease({ service: 'web', version, artifact: { path: build }, source })
       }
       token = (await client.createToken({ name: 'replica-test', subject: TEST_USER, role: null, environments: [], expiresInMs: 3_600_000 })).secret

@@ -5,6 +5,7 @@ import { SignIn } from './session/SignIn.tsx'
 import { useSessionState } from './session/session-context.tsx'
 import { StatusProvider } from './status/status-context.tsx'
 import { ApprovalsView } from './views/approvals/ApprovalsView.tsx'
+import { DeliveryView } from './views/delivery/DeliveryView.tsx'
 import { DeploymentView } from './views/deployment/DeploymentView.tsx'
 import { HistoryView } from './views/history/HistoryView.tsx'
 import { MatrixView } from './views/matrix/MatrixView.tsx'
@@ -15,6 +16,7 @@ const Page = () => {
   if (deployment?.[1]) return <DeploymentView key={deployment[1]} id={Number(deployment[1])} />
   if (path === '/approvals') return <ApprovalsView />
   if (path === '/history') return <HistoryView />
+  if (path === '/delivery') return <DeliveryView />
   if (path === '/') return <MatrixView />
   return (
     <>

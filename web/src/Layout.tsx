@@ -44,6 +44,7 @@ export const Layout = ({ children }: { readonly children: ReactNode }) => {
             )}
           </NavLink>
           <NavLink to="/history">History</NavLink>
+          <NavLink to="/delivery">Delivery</NavLink>
         </nav>
         <span className={`stream stream-${live}`} role="status" aria-label={`Live updates: ${LIVE_TEXT[live]}`}>
           {LIVE_TEXT[live]}

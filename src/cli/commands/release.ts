@@ -7,6 +7,7 @@ import { EXIT } from '../output/exit-codes.ts'
 import { formatTable, formatTime } from '../output/format.ts'
 import { err, out } from '../output/io.ts'
 import { followAndReport } from '../report.ts'
+import { gitCommitTime } from '../git-commit-time.ts'
 
 interface CreateOptions {
   artifact: string
@@ -14,6 +15,7 @@ interface CreateOptions {
   branch?: string
   repository?: string
   buildUrl?: string
+  commitTime?: string
   wait: boolean
 }
 
@@ -33,10 +35,14 @@ export const registerRelease = (program: Command, context: CliContext): void => 
     .option('--branch <name>', 'source branch (auto-deploy and branch gates match on it)')
     .option('--repository <name>', 'source repository, e.g. acme/web')
     .option('--build-url <url>', 'link to the CI run that built it')
+    .option('--commit-time <iso>', 'when the commit was made, ISO 8601 with an offset (default: asked of git in this directory when --commit is given)')
     .option('--no-wait', 'return once registered instead of following the auto-deploys')
     .action(
       action(async (service: string, version: string, options: CreateOptions) => {
         const client = await context.client()
+        const committedAt = options.commitTime ?? (options.commit === undefined ? null : await gitCommitTime(options.commit, process.cwd()))
+        if (options.commit !== undefined && committedAt === null)
+          err(context.io, `commit time of ${options.commit} unknown (not in a git repository here): lead time will not count this release; pass --commit-time`)
         const result = await client.createRelease({
           service,
           version,
@@ -46,6 +52,7 @@ export const registerRelease = (program: Command, context: CliContext): void => 
             commit: options.commit ?? null,
             branch: options.branch ?? null,
             buildUrl: options.buildUrl ?? null,
+            committedAt,
           },
         })
         const { artifact } = result.release

@@ -13,6 +13,8 @@ export interface ReleaseSource {
   readonly commit: string | null
   readonly branch: string | null
   readonly buildUrl: string | null
+  /** When the commit was made, ISO 8601 in UTC: where change lead time starts (null when unknown). */
+  readonly committedAt: string | null
 }
 
 /**

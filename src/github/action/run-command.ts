@@ -6,6 +6,7 @@ import type { Release } from '../../core/release/release.ts'
 import type { WakaClient } from '../../client/waka-client.ts'
 import { executeOnRunner, type RunHere } from './execute.ts'
 import { required, type ActionInputs } from './inputs.ts'
+import { actionCommitTime } from './commit-time.ts'
 
 export interface CommandResult {
   readonly release: Pick<Release, 'version' | 'digest'> | null
@@ -56,6 +57,7 @@ export const runCommand = async (client: WakaClient, inputs: ActionInputs, env: 
           repository: env['GITHUB_REPOSITORY'] ?? null,
           commit: env['GITHUB_SHA'] ?? null,
           branch: null,
+          committedAt: await actionCommitTime(env, workspace),
           buildUrl: env['GITHUB_SERVER_URL'] && env['GITHUB_RUN_ID'] ? `${env['GITHUB_SERVER_URL']}/${env['GITHUB_REPOSITORY']}/actions/runs/${env['GITHUB_RUN_ID']}` : null,
         },
       })

@@ -41,8 +41,14 @@ const createReleaseRoute = createRoute({
       version: z.string(),
       artifact: z.object({ kind: z.enum(ARTIFACT_KINDS), entries: z.array(entrySchema).min(1).max(200_000) }),
       source: z
-        .object({ repository: z.string().nullable(), commit: z.string().nullable(), branch: z.string().nullable(), buildUrl: z.string().nullable() })
-        .default({ repository: null, commit: null, branch: null, buildUrl: null }),
+        .object({
+          repository: z.string().nullable(),
+          commit: z.string().nullable(),
+          branch: z.string().nullable(),
+          buildUrl: z.string().nullable(),
+          committedAt: z.string().max(64).nullable().default(null).openapi({ description: 'When the commit was made, ISO 8601 with an offset (git show -s --format=%cI)', example: '2026-03-01T10:00:00+05:30' }),
+        })
+        .default({ repository: null, commit: null, branch: null, buildUrl: null, committedAt: null }),
     }),
   ),
   responses: jsonResponses(z.object({ release: releaseSchema, created: z.boolean(), deployments: z.array(requestedSchema).readonly(), skipped: z.array(z.object({ environment: z.string(), reason: z.string() })).readonly() }), 'The release and the deployments it started', 201),

@@ -23,7 +23,13 @@ export const releaseSchema = z
     version: z.string(),
     digest,
     artifact: z.object({ kind: z.enum(ARTIFACT_KINDS), files: z.number().int(), bytes: z.number().int() }),
-    source: z.object({ repository: z.string().nullable(), commit: z.string().nullable(), branch: z.string().nullable(), buildUrl: z.string().nullable() }),
+    source: z.object({
+      repository: z.string().nullable(),
+      commit: z.string().nullable(),
+      branch: z.string().nullable(),
+      buildUrl: z.string().nullable(),
+      committedAt: time.nullable().openapi({ description: 'When the commit was made, in UTC; where change lead time starts' }),
+    }),
     createdBy: z.string(),
     createdAt: time,
   })

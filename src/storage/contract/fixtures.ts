@@ -18,7 +18,7 @@ export const aRelease = (overrides: Partial<NewRelease> = {}): NewRelease => ({
   version: 'v1.0.0',
   digest: digestOf(overrides.version ?? 'v1.0.0'),
   artifact: { kind: 'directory', files: 12, bytes: 34_567 },
-  source: { repository: 'acme/web', commit: 'a'.repeat(40), branch: 'main', buildUrl: 'https://ci.example/runs/1' },
+  source: { repository: 'acme/web', commit: 'a'.repeat(40), branch: 'main', buildUrl: 'https://ci.example/runs/1', committedAt: '2025-12-31T23:00:00.000Z' },
   createdBy: 'ci',
   createdAt: at(0),
   ...overrides,

@@ -17,6 +17,7 @@ export const toRelease = (row: Selectable<ReleasesTable>): Release => ({
     commit: row.source_commit,
     branch: row.source_branch,
     buildUrl: row.source_build_url,
+    committedAt: row.source_committed_at,
   },
   createdBy: row.created_by,
   createdAt: row.created_at,
@@ -92,6 +93,7 @@ export const releaseWrites = (db: Db): Pick<StoreWriter, 'insertRelease'> => ({
         source_commit: release.source.commit,
         source_branch: release.source.branch,
         source_build_url: release.source.buildUrl,
+        source_committed_at: release.source.committedAt,
         created_by: release.createdBy,
         created_at: release.createdAt,
       })

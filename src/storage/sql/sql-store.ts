@@ -8,6 +8,7 @@ import type { SqlDialectHelpers } from './dialect-helpers.ts'
 import { leaseReads, leaseWrites } from './leases.ts'
 import { logReads, logWrites } from './logs.ts'
 import { outboxWrites } from './outbox.ts'
+import { outcomeReads } from './outcomes.ts'
 import { releaseReads, releaseWrites } from './releases.ts'
 import { stepReads, stepWrites } from './steps.ts'
 import type { Db } from './tables.ts'
@@ -16,6 +17,7 @@ import type { Db } from './tables.ts'
 export const createSqlReader = (db: Db, helpers: SqlDialectHelpers): StoreReader => ({
   ...releaseReads(db),
   ...deploymentReads(db),
+  ...outcomeReads(db),
   ...approvalReads(db),
   ...leaseReads(db, helpers),
   ...controlReads(db),

@@ -41,6 +41,7 @@ export interface ReleasesTable {
   source_commit: string | null
   source_branch: string | null
   source_build_url: string | null
+  source_committed_at: string | null
   created_by: string
   created_at: string
 }

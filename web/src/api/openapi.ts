@@ -2403,6 +2403,197 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/api/v1/metrics/dora": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** DORA metrics from the ledger: deployment frequency, change lead time, change failure rate, recovery time, rework rate; per ISO week (UTC) and in total */
+        readonly get: {
+            readonly parameters: {
+                readonly query?: {
+                    /** @description Default: the last environment of every pipeline the caller may read */
+                    readonly environment?: string;
+                    readonly service?: string;
+                    /** @description A duration (90d, 12h) or an ISO 8601 date or time */
+                    readonly since?: string;
+                };
+                readonly header?: never;
+                readonly path?: never;
+                readonly cookie?: never;
+            };
+            readonly requestBody?: never;
+            readonly responses: {
+                /** @description The metrics */
+                readonly 200: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["DoraReport"];
+                    };
+                };
+                /** @description Invalid request (INVALID_ARGUMENT) */
+                readonly 400: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No or bad credentials (UNAUTHENTICATED) */
+                readonly 401: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted (FORBIDDEN, SELF_APPROVAL_FORBIDDEN) */
+                readonly 403: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such object (NOT_FOUND) */
+                readonly 404: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state (CONFLICT, INVALID_TRANSITION, …) */
+                readonly 409: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected fault (INTERNAL); the message names a request id */
+                readonly 500: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/api/v1/notification-deliveries": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** The notification delivery log, newest first (never a URL, key or body) */
+        readonly get: {
+            readonly parameters: {
+                readonly query?: {
+                    /** @description Only deliveries with a smaller id (paging) */
+                    readonly before?: number;
+                    readonly limit?: number;
+                    readonly state?: "pending" | "delivered" | "failed";
+                };
+                readonly header?: never;
+                readonly path?: never;
+                readonly cookie?: never;
+            };
+            readonly requestBody?: never;
+            readonly responses: {
+                /** @description Deliveries */
+                readonly 200: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": readonly components["schemas"]["NotificationDelivery"][];
+                    };
+                };
+                /** @description Invalid request (INVALID_ARGUMENT) */
+                readonly 400: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No or bad credentials (UNAUTHENTICATED) */
+                readonly 401: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted (FORBIDDEN, SELF_APPROVAL_FORBIDDEN) */
+                readonly 403: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such object (NOT_FOUND) */
+                readonly 404: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state (CONFLICT, INVALID_TRANSITION, …) */
+                readonly 409: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected fault (INTERNAL); the message names a request id */
+                readonly 500: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/api/v1/pipeline": {
         readonly parameters: {
             readonly query?: never;
@@ -3002,13 +3193,20 @@ export interface paths {
                          *       "repository": null,
                          *       "commit": null,
                          *       "branch": null,
-                         *       "buildUrl": null
+                         *       "buildUrl": null,
+                         *       "committedAt": null
                          *     }
                          */
                         readonly source?: {
                             readonly branch: string | null;
                             readonly buildUrl: string | null;
                             readonly commit: string | null;
+                            /**
+                             * @description When the commit was made, ISO 8601 with an offset (git show -s --format=%cI)
+                             * @default null
+                             * @example 2026-03-01T10:00:00+05:30
+                             */
+                            readonly committedAt?: string | null;
                             readonly repository: string | null;
                         };
                         readonly version: string;
@@ -4297,6 +4495,98 @@ export interface components {
             /** @enum {boolean} */
             readonly ok: true;
         };
+        readonly DoraReport: {
+            readonly environments: readonly string[];
+            readonly failures: readonly {
+                readonly deploymentId: number;
+                readonly environment: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-02T00:00:00.000Z
+                 */
+                readonly finishedAt: string;
+                /** @enum {string} */
+                readonly reason: "failed" | "interrupted" | "rolled_back" | "quarantined";
+                readonly recoveredBy: number | null;
+                readonly recoveryMs: number | null;
+                readonly service: string;
+            }[];
+            readonly service: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-03-02T00:00:00.000Z
+             */
+            readonly since: string;
+            readonly totals: {
+                /** @description failures / changes */
+                readonly changeFailureRate: number | null;
+                /** @description Change deployments that finished succeeded, failed or interrupted */
+                readonly changes: number;
+                /** @description Deployment frequency: change deployments (deploy, promotion) that succeeded */
+                readonly deployments: number;
+                readonly deploymentsPerWeek: number;
+                /** @description Change deployments that failed, were interrupted, rolled back or quarantined */
+                readonly failures: number;
+                /** @description Commit → the release's first success in the environment */
+                readonly leadTime: {
+                    readonly count: number;
+                    readonly medianMs: number | null;
+                    readonly withoutCommitTime: number;
+                };
+                /** @description The failed deployment’s end → the next successful deployment of that service there */
+                readonly recovery: {
+                    readonly count: number;
+                    readonly medianMs: number | null;
+                    readonly unrecovered: number;
+                };
+                /** @description Rollbacks and changes made while a failure was open, over all finished deployments */
+                readonly rework: {
+                    readonly deployments: number;
+                    readonly rate: number | null;
+                    readonly rework: number;
+                };
+            };
+            /**
+             * Format: date-time
+             * @example 2026-03-02T00:00:00.000Z
+             */
+            readonly until: string;
+            readonly weeks: readonly {
+                /** @description failures / changes */
+                readonly changeFailureRate: number | null;
+                /** @description Change deployments that finished succeeded, failed or interrupted */
+                readonly changes: number;
+                /** @description Deployment frequency: change deployments (deploy, promotion) that succeeded */
+                readonly deployments: number;
+                /** @description Change deployments that failed, were interrupted, rolled back or quarantined */
+                readonly failures: number;
+                /** @description Commit → the release's first success in the environment */
+                readonly leadTime: {
+                    readonly count: number;
+                    readonly medianMs: number | null;
+                    readonly withoutCommitTime: number;
+                };
+                /** @description The failed deployment’s end → the next successful deployment of that service there */
+                readonly recovery: {
+                    readonly count: number;
+                    readonly medianMs: number | null;
+                    readonly unrecovered: number;
+                };
+                /** @description Rollbacks and changes made while a failure was open, over all finished deployments */
+                readonly rework: {
+                    readonly deployments: number;
+                    readonly rate: number | null;
+                    readonly rework: number;
+                };
+                /**
+                 * Format: date-time
+                 * @example 2026-03-02T00:00:00.000Z
+                 */
+                readonly start: string;
+                /** @example 2026-W10 */
+                readonly week: string;
+            }[];
+        };
         readonly Environment: {
             readonly autoDeploy: {
                 readonly branches: readonly string[];
@@ -4421,6 +4711,45 @@ export interface components {
             readonly seq: number;
             readonly source: string;
         };
+        readonly NotificationDelivery: {
+            readonly attempts: number;
+            /** @description The audit event this delivery tells of */
+            readonly auditSeq: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-26T12:00:00.000Z
+             */
+            readonly createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-26T12:00:00.000Z
+             */
+            readonly deliveredAt: string | null;
+            readonly deploymentId: number | null;
+            readonly environment: string | null;
+            readonly event: string;
+            readonly id: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-26T12:00:00.000Z
+             */
+            readonly lastAttemptAt: string | null;
+            /** @description What went wrong last, secrets masked */
+            readonly lastError: string | null;
+            /** @description HTTP status of the last attempt; null when it got no answer */
+            readonly lastStatus: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-26T12:00:00.000Z
+             */
+            readonly nextAttemptAt: string | null;
+            readonly service: string | null;
+            /** @enum {string} */
+            readonly state: "pending" | "delivered" | "failed";
+            readonly target: string;
+            /** @enum {string} */
+            readonly targetType: "webhook" | "slack" | "cdevents";
+        };
         readonly Pipeline: {
             readonly environments: readonly components["schemas"]["Environment"][];
             readonly services: readonly {
@@ -4463,6 +4792,12 @@ export interface components {
                 readonly branch: string | null;
                 readonly buildUrl: string | null;
                 readonly commit: string | null;
+                /**
+                 * Format: date-time
+                 * @description When the commit was made, in UTC; where change lead time starts
+                 * @example 2026-11-26T12:00:00.000Z
+                 */
+                readonly committedAt: string | null;
                 readonly repository: string | null;
             };
             readonly version: string;

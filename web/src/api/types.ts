@@ -47,3 +47,6 @@ export const DEPLOYMENT_STATUSES = [
 // A status the server adds fails to compile here until the filter offers it.
 const everyStatusListed: [Exclude<DeploymentStatus, (typeof DEPLOYMENT_STATUSES)[number]>] extends [never] ? true : never = true
 void everyStatusListed
+
+export type DoraReport = Schemas['DoraReport']
+export type DoraFigures = Omit<DoraReport['totals'], 'deploymentsPerWeek'>

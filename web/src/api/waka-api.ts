@@ -4,6 +4,7 @@ import type {
   Deployment,
   DeploymentDetail,
   DeploymentStatus,
+  DoraReport,
   Freeze,
   LogLine,
   Pipeline,
@@ -28,6 +29,7 @@ export const wakaApi = (http: Http) => ({
   signOut: () => http.send<{ ok: true }>('DELETE', '/api/v1/session'),
   status: () => http.get<StatusReport>('/api/v1/status'),
   pipeline: () => http.get<Pipeline>('/api/v1/pipeline'),
+  dora: (query: { environment: string | null; since: string }) => http.get<DoraReport>('/api/v1/metrics/dora', query),
   deployments: (filter: HistoryFilter, page: { limit: number; before?: number }) =>
     http.get<Deployment[]>('/api/v1/deployments', { ...filter, limit: page.limit, before: page.before }),
   deployment: (id: number) => http.get<DeploymentDetail>(`/api/v1/deployments/${id}`),

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely'
 import * as initial from './0001-initial.ts'
 import * as auth from './0002-auth.ts'
 import * as notifications from './0006-notifications.ts'
+import * as dora from './0005-dora.ts'
 
 /**
  * Every PostgreSQL migration, listed in code: the app is bundled, so there is no directory to scan.
@@ -10,6 +11,7 @@ import * as notifications from './0006-notifications.ts'
 export const POSTGRES_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-auth': auth,
+  '0005-dora': dora,
   '0006-notifications': notifications,
 }
 

@@ -8,7 +8,7 @@ const release: Release = {
   version: 'v2',
   digest: `sha256:${'ab'.repeat(32)}`,
   artifact: { kind: 'directory', files: 1, bytes: 1 },
-  source: { repository: null, commit: null, branch: 'main', buildUrl: null },
+  source: { repository: null, commit: null, branch: 'main', buildUrl: null, committedAt: null },
   createdBy: 'ci',
   createdAt: '2026-01-01T10:00:00.000Z',
 }
