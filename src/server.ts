@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { serve } from '@hono/node-server'
+import { createAdaptorServer } from '@hono/node-server'
 import { pino, type Logger } from 'pino'
 import type { AppContext } from './app/context.ts'
 import { createAuthenticator } from './auth/authenticator.ts'
@@ -37,6 +37,12 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
+/**
+ * Connections the kernel may hold for the server before it accepts them (capped by
+ * net.core.somaxconn). Node's 511 overflowed under bursts of new connections: they were refused.
+ */
+const LISTEN_BACKLOG = 4_096
+
 const WEB_ROOT = fileURLToPath(new URL('../web/dist/', import.meta.url))
 
 /** The GitHub Deployments mirror, when waka.yml configures one and its token is set. */
@@ -70,7 +76,8 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   // the node server hands the app its request and the Node objects behind it (the client address)
   type Handler = (request: Request, env: unknown) => Response | Promise<Response>
   let handle: Handler = startingFetch(options.version)
-  const server = serve({ fetch: (request, env) => handle(request, env), hostname: options.host, port: options.port })
+  const server = createAdaptorServer({ fetch: (request, env) => handle(request, env) })
+  server.listen({ host: options.host, port: options.port, backlog: LISTEN_BACKLOG })
   const address = await new Promise<{ port: number }>((resolvePromise, reject) => {
     server.once('listening', () => resolvePromise(server.address() as { port: number }))
     server.once('error', reject)

@@ -234,6 +234,11 @@ export interface StoreWriter extends StoreReader {
 export interface Store extends StoreReader {
   /** Runs `work` in one write transaction; all of it lands or none does. */
   write<T>(work: (tx: StoreWriter) => Promise<T>): Promise<T>
+  /**
+   * A number every committed write raises, whichever process (or replica) wrote: while it stays the
+   * same, nothing in the ledger changed, so a read computed under it is still current.
+   */
+  ledgerVersion(): Promise<number>
   /** Tokens, sessions and sign-in state; each method is atomic on its own. */
   readonly auth: AuthStore
   close(): Promise<void>

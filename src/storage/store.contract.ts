@@ -6,6 +6,7 @@ import { controlCases } from './contract/controls.contract.ts'
 import { deploymentCases } from './contract/deployments.contract.ts'
 import { immutabilityCases } from './contract/immutability.contract.ts'
 import { leaseCases } from './contract/leases.contract.ts'
+import { ledgerVersionCases } from './contract/ledger-version.contract.ts'
 import { progressCases } from './contract/progress.contract.ts'
 import { releaseCases } from './contract/releases.contract.ts'
 import type { ImmutableTable } from './sql/tables.ts'
@@ -21,6 +22,8 @@ export interface RawSql {
 export interface StoreUnderTest {
   readonly store: Store
   readonly raw: RawSql
+  /** A second store on the same database, as another process or replica opens it; the caller closes it. */
+  openAnother(): Promise<Store>
   /** Closes the store and the raw connection and removes the database. */
   cleanup(): Promise<void>
 }
@@ -55,5 +58,6 @@ export const runStoreContract = (options: StoreContractOptions): void => {
     auditCases(subject)
     immutabilityCases(subject)
     authCases(subject)
+    ledgerVersionCases(subject)
   })
 }

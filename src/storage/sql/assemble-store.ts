@@ -4,6 +4,7 @@ import { aroundEachMethod } from '../around-each-method.ts'
 import { cacheReleases } from '../release-cache.ts'
 import { AUTH_WRITES, authReads } from './auth.ts'
 import type { SqlDialectHelpers } from './dialect-helpers.ts'
+import { readLedgerVersion } from './ledger-version.ts'
 import { createSqlReader } from './sql-store.ts'
 import type { Db } from './tables.ts'
 
@@ -25,6 +26,7 @@ export const assembleStore = (parts: {
   return {
     ...aroundEachMethod(cacheReleases(createSqlReader(db, helpers)), guard),
     write,
+    ledgerVersion: () => guard(() => readLedgerVersion(db)),
     auth: { ...aroundEachMethod(authReads(db), guard), ...authWritesInTransactions },
     close: () => db.destroy(),
   }

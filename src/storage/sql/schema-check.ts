@@ -16,6 +16,7 @@ const TABLES = {
   sessions: true,
   signin_attempts: true,
   oidc_replays: true,
+  ledger_version: true,
 } as const satisfies Record<keyof Tables, true>
 
 /**

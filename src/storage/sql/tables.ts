@@ -20,6 +20,7 @@ export interface Tables {
   sessions: SessionsTable
   signin_attempts: SigninAttemptsTable
   oidc_replays: OidcReplaysTable
+  ledger_version: LedgerVersionTable
 }
 
 export type Db = Kysely<Tables>
@@ -185,4 +186,10 @@ export interface SigninAttemptsTable {
 export interface OidcReplaysTable {
   jti: string
   expires_at_ms: number
+}
+
+/** One row (id 1): raised by every write transaction right before it commits. */
+export interface LedgerVersionTable {
+  id: number
+  version: number
 }
