@@ -6,6 +6,7 @@ import { createAdaptorServer } from '@hono/node-server'
 import { pino, type Logger } from 'pino'
 import type { AppContext } from './app/context.ts'
 import { createAuthenticator } from './auth/authenticator.ts'
+import { cacheAuthLookups } from './auth/cached-lookups.ts'
 import { loadConfigFile } from './config/load.ts'
 import type { EngineEvent } from './engine/events.ts'
 import { environmentSecrets } from './engine/secrets.ts'
@@ -110,7 +111,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     const http = createHttpApp({
       app,
       artifacts: runtime.artifacts,
-      auth: createAuthenticator({ store, policy: app.policy, clock: app.clock }),
+      auth: createAuthenticator({ store: { auth: cacheAuthLookups(store) }, policy: app.policy, clock: app.clock }),
       events: source,
       execution: { secrets: environmentSecrets(process.env), leaseTtlMs: runtime.leaseTtlMs },
       metrics,

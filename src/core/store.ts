@@ -236,9 +236,11 @@ export interface Store extends StoreReader {
   write<T>(work: (tx: StoreWriter) => Promise<T>): Promise<T>
   /**
    * A number every committed write raises, whichever process (or replica) wrote: while it stays the
-   * same, nothing in the ledger changed, so a read computed under it is still current.
+   * same, nothing in the ledger changed, so a read computed under it is still current. The number
+   * is read no earlier than `notBefore` (a performance.now() time, default now): callers asking
+   * at once may share one read, but never one begun before they asked.
    */
-  ledgerVersion(): Promise<number>
+  ledgerVersion(notBefore?: number): Promise<number>
   /** Tokens, sessions and sign-in state; each method is atomic on its own. */
   readonly auth: AuthStore
   close(): Promise<void>

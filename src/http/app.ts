@@ -58,7 +58,7 @@ export const createHttpApp = (deps: HttpDeps): OpenAPIHono<HttpEnv> => {
   app.use('/api/*', limitJsonDepth())
   app.use('/api/*', unless((c) => PUBLIC_API.has(`${c.req.method} ${c.req.path}`), authenticate(deps)))
   app.use('/metrics', authenticate(deps))
-  const reads = createReadCache({ version: () => deps.app.store.ledgerVersion(), now: () => deps.app.clock.now().getTime(), maxAgeMs: READ_MAX_AGE_MS, maxEntries: 1_000 })
+  const reads = createReadCache({ version: (notBefore) => deps.app.store.ledgerVersion(notBefore), now: () => deps.app.clock.now().getTime(), maxAgeMs: READ_MAX_AGE_MS, maxEntries: 1_000 })
   registerOps(app, deps)
   registerSignIn(app, deps)
   registerSessionRoutes(app, deps)

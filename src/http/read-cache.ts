@@ -16,7 +16,8 @@ export interface CachedRead {
  * clock alone (a freeze or an approval that expires without a write).
  */
 export interface ReadCache {
-  get(key: string, compute: () => Promise<unknown>): Promise<CachedRead>
+  /** The answer for `key`, current as of `notBefore` (performance.now() when the request came in). */
+  get(key: string, compute: () => Promise<unknown>, notBefore: number): Promise<CachedRead>
 }
 
 interface Entry {
@@ -27,11 +28,11 @@ interface Entry {
 
 export const entityTag = (body: string): string => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
 
-export const createReadCache = (options: { version: () => Promise<number>; now: () => number; maxAgeMs: number; maxEntries: number }): ReadCache => {
+export const createReadCache = (options: { version: (notBefore: number) => Promise<number>; now: () => number; maxAgeMs: number; maxEntries: number }): ReadCache => {
   const entries = new Map<string, Entry>()
   return {
-    async get(key, compute) {
-      const version = await options.version()
+    async get(key, compute, notBefore) {
+      const version = await options.version(notBefore)
       const now = options.now()
       const cached = entries.get(key)
       if (cached && cached.version === version && now - cached.at < options.maxAgeMs) return cached.read

@@ -101,6 +101,17 @@ describe('cached reads: ETags, 304s and invalidation by the ledger version (real
     expect(refused.body.error.code).toBe('FORBIDDEN')
   })
 
+  it('refuses a revoked token on the very next request, though token lookups are cached per ledger version', async () => {
+    const short = await waka.token('erin', { role: 'viewer', env: ['*'], subject: 'erin' })
+    expect((await waka.api(short, 'GET /api/v1/status')).status).toBe(200)
+    expect((await waka.api(short, 'GET /api/v1/status')).status).toBe(200)
+    const id = /^waka_(\d+)_/.exec(short)?.[1]
+    expect((await waka.api(admin, `DELETE /api/v1/tokens/${id}`, { reason: null })).status).toBe(200)
+    const refused = await waka.api<{ error: { code: string; message: string } }>(short, 'GET /api/v1/status')
+    expect(refused.status).toBe(401)
+    expect(refused.body.error.message).toContain('revoked')
+  })
+
   it('pages history by keyset (before = the last id of a page): every deployment once, newest first, while new ones arrive', async () => {
     for (let index = 0; index < 5; index++) {
       const deployed = await waka.workspace.waka(['deploy', 'web', 'staging', '--release', 'v1', '--reason', `page ${index}`], { env: { WAKA_USER: 'admin' } })

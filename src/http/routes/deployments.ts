@@ -125,7 +125,7 @@ export const registerDeploymentRoutes = (api: OpenAPIHono<HttpEnv>, deps: HttpDe
       beforeId: query.before ?? null,
     }
     const { actor: _, ...asked } = historyQuery
-    const read = await reads.get(`history|${viewerKey(context, actor)}|${JSON.stringify(asked)}`, () => history(context, historyQuery))
+    const read = await reads.get(`history|${viewerKey(context, actor)}|${JSON.stringify(asked)}`, () => history(context, historyQuery), c.get('arrivedAt'))
     return respondWithRead(c, read)
   })
   api.openapi(getRoute, async (c) => {

@@ -56,7 +56,7 @@ export const registerStatusRoutes = (api: OpenAPIHono<HttpEnv>, deps: HttpDeps, 
   api.openapi(statusRoute, async (c) => {
     const { context, actor } = callerOf(deps, c)
     const service = c.req.valid('query').service ?? null
-    const read = await reads.get(`status|${viewerKey(context, actor)}|${service ?? ''}`, () => status(context, { actor, service }))
+    const read = await reads.get(`status|${viewerKey(context, actor)}|${service ?? ''}`, () => status(context, { actor, service }), c.get('arrivedAt'))
     return respondWithRead(c, read)
   })
   api.openapi(pipelineRoute, (c) => {

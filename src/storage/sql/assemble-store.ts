@@ -1,6 +1,7 @@
 import type { AuthStore } from '../../core/auth-store.ts'
 import type { Store } from '../../core/store.ts'
 import { aroundEachMethod } from '../around-each-method.ts'
+import { freshRead } from '../fresh-read.ts'
 import { cacheReleases } from '../release-cache.ts'
 import { AUTH_WRITES, authReads } from './auth.ts'
 import type { SqlDialectHelpers } from './dialect-helpers.ts'
@@ -20,13 +21,14 @@ export const assembleStore = (parts: {
   readonly guard: <T>(call: () => Promise<T>) => Promise<T>
 }): Store => {
   const { db, helpers, write, guard } = parts
+  const ledgerVersion = freshRead(() => guard(() => readLedgerVersion(db)))
   const authWritesInTransactions = Object.fromEntries(
     AUTH_WRITES.map((name) => [name, (...args: unknown[]) => write((tx) => (tx.auth[name] as (...a: unknown[]) => Promise<unknown>)(...args))]),
   ) as Pick<AuthStore, (typeof AUTH_WRITES)[number]>
   return {
     ...aroundEachMethod(cacheReleases(createSqlReader(db, helpers)), guard),
     write,
-    ledgerVersion: () => guard(() => readLedgerVersion(db)),
+    ledgerVersion: (notBefore) => ledgerVersion(notBefore ?? performance.now()),
     auth: { ...aroundEachMethod(authReads(db), guard), ...authWritesInTransactions },
     close: () => db.destroy(),
   }
