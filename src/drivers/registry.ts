@@ -5,7 +5,7 @@ import { createCommandDriver } from './command/command-driver.ts'
 import type { Driver, DriverScope } from './driver.ts'
 import { createLocalDriver } from './local/local-driver.ts'
 import type { DriverSettings } from '../core/policy.ts'
-import { driverSettings } from './settings.ts'
+import { driverSettings } from '../settings/driver-settings.ts'
 import { createSshDriver } from './ssh/ssh-driver.ts'
 
 /** A driver for one service in one environment; INVALID_CONFIG when the settings do not fit any built-in. */
