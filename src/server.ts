@@ -2,10 +2,11 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { serve } from '@hono/node-server'
+import { createAdaptorServer } from '@hono/node-server'
 import { pino, type Logger } from 'pino'
 import type { AppContext } from './app/context.ts'
 import { createAuthenticator } from './auth/authenticator.ts'
+import { cacheAuthLookups } from './auth/cached-lookups.ts'
 import { loadConfigFile } from './config/load.ts'
 import type { EngineEvent } from './engine/events.ts'
 import { environmentSecrets } from './engine/secrets.ts'
@@ -36,6 +37,12 @@ export interface RunningServer {
   readonly url: string
   close(): Promise<void>
 }
+
+/**
+ * Connections the kernel may hold for the server before it accepts them (capped by
+ * net.core.somaxconn). Node's 511 overflowed under bursts of new connections: they were refused.
+ */
+const LISTEN_BACKLOG = 4_096
 
 /** web/dist at the package root: this module runs from src/ (tsx) or from a bundle chunk in dist/chunks/. */
 const builtDashboard = (): string | null =>
@@ -73,7 +80,8 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   // the node server hands the app its request and the Node objects behind it (the client address)
   type Handler = (request: Request, env: unknown) => Response | Promise<Response>
   let handle: Handler = startingFetch(options.version)
-  const server = serve({ fetch: (request, env) => handle(request, env), hostname: options.host, port: options.port })
+  const server = createAdaptorServer({ fetch: (request, env) => handle(request, env) })
+  server.listen({ host: options.host, port: options.port, backlog: LISTEN_BACKLOG })
   const address = await new Promise<{ port: number }>((resolvePromise, reject) => {
     server.once('listening', () => resolvePromise(server.address() as { port: number }))
     server.once('error', reject)
@@ -110,7 +118,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     const http = createHttpApp({
       app,
       artifacts: runtime.artifacts,
-      auth: createAuthenticator({ store, policy: app.policy, clock: app.clock }),
+      auth: createAuthenticator({ store: { auth: cacheAuthLookups(store) }, policy: app.policy, clock: app.clock }),
       events: source,
       execution: { secrets: environmentSecrets(process.env), leaseTtlMs: runtime.leaseTtlMs },
       metrics,

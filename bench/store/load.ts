@@ -1,63 +1,111 @@
-/** An open-loop HTTP load: requests go out at a fixed rate whatever the latency, as independent clients would send them. */
+/**
+ * An open-loop HTTP load, as wrk2 makes it: request i is due at start + i / rate whatever happened
+ * to the ones before, and its latency is counted from when it was due, not from when it went out,
+ * so a stalled server (or a stalled generator) shows in the numbers instead of hiding as fewer
+ * requests (coordinated omission). Keep-alive connections, opened as needed, at most `maxConnections`.
+ */
+import http from 'node:http'
+
+export interface LoadPath {
+  readonly name: string
+  readonly path: string
+  /** Send the ETag of this path's previous answer in If-None-Match, as a poller does (304s are successes). */
+  readonly conditional?: boolean
+  /** The status that counts as an answer (default 200; 304 always does). */
+  readonly expect?: number
+}
 
 export interface LoadResult {
   readonly name: string
   readonly sent: number
+  /** Answered with an error status, or not at all. */
   readonly failed: number
+  /** Connections refused, reset or timed out before any answer: a subset of `failed`. */
+  readonly refused: number
   /** Why requests failed: HTTP status or error code, with counts. */
   readonly failures: string
+  readonly notModified: number
   readonly p50Ms: number
   readonly p99Ms: number
   readonly maxMs: number
 }
 
+const REFUSALS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ESOCKETTIMEDOUT'])
+const TIMEOUT_MS = 30_000
+
 const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
 
-/** Sends `ratePerSecond` requests per second for `seconds`, cycling through `paths`; latency per path name. */
+interface Answer {
+  readonly status: number
+  readonly etag: string | null
+}
+
+const get = (agent: http.Agent, url: URL, headers: Record<string, string>): Promise<Answer> =>
+  new Promise((resolve, reject) => {
+    const request = http.get(url, { agent, headers, timeout: TIMEOUT_MS }, (response) => {
+      response.on('data', () => undefined)
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, etag: response.headers.etag ?? null }))
+      response.on('error', reject)
+    })
+    request.on('timeout', () => request.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })))
+    request.on('error', reject)
+  })
+
+/** Sends `ratePerSecond` requests per second for `seconds` (rounded to a whole count), cycling through `paths` and `urls`. */
 export const runLoad = async (input: {
-  url: string
+  urls: readonly string[]
   token: string
-  paths: readonly { name: string; path: string }[]
+  paths: readonly LoadPath[]
   ratePerSecond: number
   seconds: number
+  maxConnections?: number
 }): Promise<{ results: LoadResult[]; achievedPerSecond: number }> => {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: input.maxConnections ?? 256 })
   const latencies = new Map(input.paths.map((path) => [path.name, [] as number[]]))
-  const failures = new Map(input.paths.map((path) => [path.name, 0]))
-  const reasons = new Map(input.paths.map((path) => [path.name, new Map<string, number>()]))
-  const fail = (name: string, reason: string): void => {
-    failures.set(name, (failures.get(name) ?? 0) + 1)
-    const counts = reasons.get(name)
-    counts?.set(reason, (counts.get(reason) ?? 0) + 1)
-  }
+  const counts = new Map(input.paths.map((path) => [path.name, { failed: 0, refused: 0, notModified: 0, reasons: new Map<string, number>() }]))
+  const etags = new Map<string, string>()
   const total = Math.round(input.ratePerSecond * input.seconds)
   const pending: Promise<void>[] = []
   const start = performance.now()
-  for (let index = 0; index < total; index++) {
-    const due = start + (index * 1000) / input.ratePerSecond
-    const wait = due - performance.now()
-    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait))
-    const target = input.paths[index % input.paths.length]
-    if (!target) continue
-    const sent = performance.now()
-    pending.push(
-      fetch(`${input.url}${target.path}`, { headers: { authorization: `Bearer ${input.token}` } })
-        .then(async (response) => {
-          await response.arrayBuffer()
-          if (response.status !== 200) fail(target.name, `HTTP ${response.status}`)
-          else latencies.get(target.name)?.push(performance.now() - sent)
-        })
-        .catch((error: unknown) => {
-          const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error
-          fail(target.name, (cause as { code?: string }).code ?? (cause instanceof Error ? cause.message : String(cause)))
-        }),
-    )
+  try {
+    for (let index = 0; index < total; index++) {
+      const due = start + (index * 1000) / input.ratePerSecond
+      const wait = due - performance.now()
+      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait))
+      const target = input.paths[index % input.paths.length]
+      const base = input.urls[Math.floor(index / input.paths.length) % input.urls.length]
+      if (!target || !base) continue
+      const count = counts.get(target.name)
+      const etagKey = `${base}${target.path}`
+      const known = target.conditional ? etags.get(etagKey) : undefined
+      const headers: Record<string, string> = { authorization: `Bearer ${input.token}`, ...(known ? { 'if-none-match': known } : {}) }
+      pending.push(
+        get(agent, new URL(target.path, base), headers)
+          .then((answer) => {
+            if (answer.etag) etags.set(etagKey, answer.etag)
+            if (answer.status === 304 && count) count.notModified++
+            if (answer.status === (target.expect ?? 200) || answer.status === 304) latencies.get(target.name)?.push(performance.now() - due)
+            else throw Object.assign(new Error(`HTTP ${answer.status}`), { code: `HTTP ${answer.status}` })
+          })
+          .catch((error: unknown) => {
+            if (!count) return
+            const code = (error as { code?: string }).code ?? (error instanceof Error ? error.message : String(error))
+            count.failed++
+            if (REFUSALS.has(code)) count.refused++
+            count.reasons.set(code, (count.reasons.get(code) ?? 0) + 1)
+          }),
+      )
+    }
+    await Promise.all(pending)
+  } finally {
+    agent.destroy()
   }
-  await Promise.all(pending)
   const elapsed = (performance.now() - start) / 1000
   const results = input.paths.map(({ name }) => {
     const sorted = [...(latencies.get(name) ?? [])].sort((x, y) => x - y)
-    const why = [...(reasons.get(name) ?? [])].map(([reason, count]) => `${reason} × ${count}`).join(', ')
-    return { name, sent: sorted.length + (failures.get(name) ?? 0), failed: failures.get(name) ?? 0, failures: why, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted.at(-1) ?? NaN }
+    const count = counts.get(name) ?? { failed: 0, refused: 0, notModified: 0, reasons: new Map<string, number>() }
+    const failures = [...count.reasons].map(([reason, times]) => `${reason} × ${times}`).join(', ')
+    return { name, sent: sorted.length + count.failed, failed: count.failed, refused: count.refused, failures, notModified: count.notModified, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted.at(-1) ?? NaN }
   })
   return { results, achievedPerSecond: total / elapsed }
 }

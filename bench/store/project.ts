@@ -23,7 +23,8 @@ export interface Project {
   readonly token: string
   /** null: the SQLite file in the project's .waka/ */
   readonly databaseUrl: string | null
-  start(): Promise<Server>
+  /** `nodeArgs` go to node before the script (e.g. --cpu-prof). */
+  start(options?: { nodeArgs?: readonly string[] }): Promise<Server>
   cleanup(): Promise<void>
 }
 
@@ -93,8 +94,8 @@ export const createProject = async (options: { store: 'sqlite' | 'postgres'; con
     dir,
     token,
     databaseUrl: url,
-    async start() {
-      const child = spawn(process.execPath, [WAKA_BIN, 'server', '--port', '0'], {
+    async start(options = {}) {
+      const child = spawn(process.execPath, [...(options.nodeArgs ?? []), WAKA_BIN, 'server', '--port', '0'], {
         cwd: dir,
         env: { ...process.env, WAKA_DATABASE_URL: url ?? '', NO_COLOR: '1' },
         stdio: ['ignore', 'ignore', 'pipe'],

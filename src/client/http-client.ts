@@ -26,8 +26,7 @@ const path = (...segments: readonly (string | number)[]): string => segments.map
 export const createHttpClient = async (options: { baseUrl: string; token: BearerToken }): Promise<WakaClient> => {
   const transport = createTransport(options)
   const { request } = transport
-  const session = await request<{ user: string }>('GET', '/api/v1/session')
-  const pipeline = await request<PipelineView>('GET', '/api/v1/pipeline')
+  const [session, pipeline] = await Promise.all([request<{ user: string }>('GET', '/api/v1/session'), request<PipelineView>('GET', '/api/v1/pipeline')])
   const ok = () => undefined
 
   return {

@@ -2,7 +2,7 @@ import type { DeploymentDetail } from '../app/read.ts'
 import type { Deployment } from '../core/deployment/deployment.ts'
 import { isTerminal } from '../core/deployment/deployment-machine.ts'
 import type { LogLine } from '../core/store.ts'
-import { abortableSleep } from '../health/sleep.ts'
+import { listenForWakeups, type Wakeup } from './event-wakeup.ts'
 import type { Transport } from './http-transport.ts'
 import type { FollowOptions } from './waka-client.ts'
 
@@ -28,6 +28,22 @@ export const followRemote = async (
   options: FollowOptions = {},
   waitsForRunner: (environment: string) => boolean = () => false,
 ): Promise<Deployment[]> => {
+  // opened before the first poll, so no state change after that poll goes unheard
+  const wakeup = await listenForWakeups(transport, '/api/v1/events')
+  try {
+    return await pollUntilSettled({ transport, wakeup, waitsForRunner }, ids, options)
+  } finally {
+    wakeup.close()
+  }
+}
+
+interface Polling {
+  readonly transport: Transport
+  readonly wakeup: Wakeup
+  readonly waitsForRunner: (environment: string) => boolean
+}
+
+const pollUntilSettled = async ({ transport, wakeup, waitsForRunner }: Polling, ids: readonly number[], options: FollowOptions): Promise<Deployment[]> => {
   const watched = new Set(ids)
   const lastStatus = new Map<number, string>()
   const lastLog = new Map<number, number>()
@@ -59,7 +75,7 @@ export const followRemote = async (
       if (!settled(deployment, held, waitsForRunner(deployment.environment))) allSettled = false
     }
     if (allSettled || options.signal?.aborted) return current
-    await abortableSleep(options.pollMs ?? POLL_MS, options.signal)
+    await wakeup.wait(options.pollMs ?? POLL_MS, options.signal)
   }
 }
 

@@ -251,6 +251,13 @@ export interface StoreWriter extends StoreReader {
 export interface Store extends StoreReader {
   /** Runs `work` in one write transaction; all of it lands or none does. */
   write<T>(work: (tx: StoreWriter) => Promise<T>): Promise<T>
+  /**
+   * A number every committed write raises, whichever process (or replica) wrote: while it stays the
+   * same, nothing in the ledger changed, so a read computed under it is still current. The number
+   * is read no earlier than `notBefore` (a performance.now() time, default now): callers asking
+   * at once may share one read, but never one begun before they asked.
+   */
+  ledgerVersion(notBefore?: number): Promise<number>
   /** Tokens, sessions and sign-in state; each method is atomic on its own. */
   readonly auth: AuthStore
   /** Notification deliveries; each method is atomic on its own. */

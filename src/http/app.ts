@@ -6,6 +6,7 @@ import type { HttpDeps, HttpEnv } from './http-deps.ts'
 import { authenticate } from './middleware/authenticate.ts'
 import { limitBody, limitJsonDepth, MAX_JSON_BYTES } from './middleware/body-guard.ts'
 import { requestLog } from './middleware/request-id.ts'
+import { createReadCache } from './read-cache.ts'
 import { registerArtifactDownloads } from './routes/artifact-downloads.ts'
 import { registerAuditRoutes } from './routes/audit.ts'
 import { registerNotificationRoutes } from './routes/notifications.ts'
@@ -24,6 +25,8 @@ import { registerTokenRoutes } from './routes/tokens.ts'
 import { registerWeb } from './routes/web.ts'
 
 export const OPENAPI_PATH = '/api/v1/openapi.json'
+/** How long a cached read may serve what depends on the clock alone (a freeze expiring), absent any write. */
+const READ_MAX_AGE_MS = 1_000
 
 type OpenApiConfig = Parameters<OpenAPIHono['getOpenAPI31Document']>[0]
 
@@ -67,14 +70,15 @@ export const createHttpApp = (deps: HttpDeps): OpenAPIHono<HttpEnv> => {
   app.use('/api/*', limitJsonDepth())
   app.use('/api/*', unless((c) => PUBLIC_API.has(`${c.req.method} ${c.req.path}`), authenticate(deps)))
   app.use('/metrics', authenticate(deps))
+  const reads = createReadCache({ version: (notBefore) => deps.app.store.ledgerVersion(notBefore), now: () => deps.app.clock.now().getTime(), maxAgeMs: READ_MAX_AGE_MS, maxEntries: 1_000 })
   registerOps(app, deps)
   registerSignIn(app, deps)
   registerSessionRoutes(app, deps)
-  registerStatusRoutes(app, deps)
+  registerStatusRoutes(app, deps, reads)
   registerTargetRoutes(app, deps)
   registerReleaseRoutes(app, deps)
   registerArtifactDownloads(app, deps)
-  registerDeploymentRoutes(app, deps)
+  registerDeploymentRoutes(app, deps, reads)
   registerExecutionRoutes(app, deps, { ...deps.execution, observer: (event) => deps.events.emit(event) })
   registerControlRoutes(app, deps)
   registerAuditRoutes(app, deps)

@@ -48,6 +48,8 @@ export interface HttpDeps {
 export interface HttpEnv {
   Variables: {
     requestId: string
+    /** performance.now() when the request came in: cached reads must be at least this fresh. */
+    arrivedAt: number
     identity: Identity
     via: Authenticated['via']
     csrfToken: string | null

@@ -8,6 +8,7 @@ import { immutabilityCases } from './contract/immutability.contract.ts'
 import { leaseCases } from './contract/leases.contract.ts'
 import { outboxCases } from './contract/outbox.contract.ts'
 import { outcomeCases } from './contract/outcomes.contract.ts'
+import { ledgerVersionCases } from './contract/ledger-version.contract.ts'
 import { progressCases } from './contract/progress.contract.ts'
 import { releaseCases } from './contract/releases.contract.ts'
 import type { ImmutableTable } from './sql/tables.ts'
@@ -23,6 +24,8 @@ export interface RawSql {
 export interface StoreUnderTest {
   readonly store: Store
   readonly raw: RawSql
+  /** A second store on the same database, as another process or replica opens it; the caller closes it. */
+  openAnother(): Promise<Store>
   /** Closes the store and the raw connection and removes the database. */
   cleanup(): Promise<void>
 }
@@ -59,5 +62,6 @@ export const runStoreContract = (options: StoreContractOptions): void => {
     immutabilityCases(subject)
     authCases(subject)
     outboxCases(subject)
+    ledgerVersionCases(subject)
   })
 }

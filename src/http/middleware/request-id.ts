@@ -11,6 +11,7 @@ export const requestLog =
     c.set('requestId', requestId)
     c.header('x-request-id', requestId)
     const started = performance.now()
+    c.set('arrivedAt', started)
     await next()
     // never the query string (it may hold filters, never credentials) or any header
     logger.info(

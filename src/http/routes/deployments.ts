@@ -10,7 +10,8 @@ import { rollback } from '../../app/rollback.ts'
 import { DEPLOYMENT_STATUSES } from '../../core/deployment/deployment-machine.ts'
 import { callerOf } from '../acting.ts'
 import type { HttpDeps, HttpEnv } from '../http-deps.ts'
-import { idParam, jsonBody, jsonResponses, limitQuery, text } from '../schemas/helpers.ts'
+import { respondWithRead, viewerKey, type ReadCache } from '../read-cache.ts'
+import { idParam, jsonBody, jsonResponses, limitQuery, notModified, text } from '../schemas/helpers.ts'
 import { deploymentSchema, logLineSchema, requestedSchema } from '../schemas/records.ts'
 import { decisionSchema, deploymentDetailSchema } from '../schemas/views.ts'
 
@@ -27,10 +28,10 @@ const listRoute = createRoute({
       environment: z.string().optional(),
       status: z.enum(DEPLOYMENT_STATUSES).array().or(z.enum(DEPLOYMENT_STATUSES)).optional(),
       limit: limitQuery,
-      before: z.coerce.number().int().positive().optional(),
+      before: z.coerce.number().int().positive().optional().openapi({ description: 'Only deployments with a smaller id: the next page starts before the last id of this one' }),
     }),
   },
-  responses: jsonResponses(z.array(deploymentSchema), 'Deployments'),
+  responses: { ...jsonResponses(z.array(deploymentSchema), 'Deployments'), ...notModified },
 })
 
 const getRoute = createRoute({
@@ -104,7 +105,7 @@ const cancelRoute = createRoute({
   responses: jsonResponses(deploymentSchema, 'The cancelled deployment'),
 })
 
-export const registerDeploymentRoutes = (api: OpenAPIHono<HttpEnv>, deps: HttpDeps): void => {
+export const registerDeploymentRoutes = (api: OpenAPIHono<HttpEnv>, deps: HttpDeps, reads: ReadCache): void => {
   const publish = async (c: Context<HttpEnv>, requested: Requested): Promise<Requested> => {
     await recordGithubEnvironmentGate(deps.app, c.get('identity'), requested.deployment)
     for (const deployment of [requested.deployment, ...requested.superseded]) deps.events.emit({ type: 'transition', deployment })
@@ -115,15 +116,17 @@ export const registerDeploymentRoutes = (api: OpenAPIHono<HttpEnv>, deps: HttpDe
     const query = c.req.valid('query')
     const { context, actor } = callerOf(deps, c)
     const statuses = query.status === undefined ? null : Array.isArray(query.status) ? query.status : [query.status]
-    const rows = await history(context, {
+    const historyQuery = {
       actor,
       service: query.service ?? null,
       environment: query.environment ?? null,
       statuses,
       limit: query.limit,
       beforeId: query.before ?? null,
-    })
-    return c.json(rows, 200)
+    }
+    const { actor: _, ...asked } = historyQuery
+    const read = await reads.get(`history|${viewerKey(context, actor)}|${JSON.stringify(asked)}`, () => history(context, historyQuery), c.get('arrivedAt'))
+    return respondWithRead(c, read)
   })
   api.openapi(getRoute, async (c) => {
     const { context, actor } = callerOf(deps, c)

@@ -4,7 +4,8 @@ import { status } from '../../app/status.ts'
 import { EXECUTORS } from '../../core/policy.ts'
 import { callerOf } from '../acting.ts'
 import type { HttpDeps, HttpEnv } from '../http-deps.ts'
-import { jsonResponses } from '../schemas/helpers.ts'
+import { respondWithRead, viewerKey, type ReadCache } from '../read-cache.ts'
+import { jsonResponses, notModified } from '../schemas/helpers.ts'
 import { statusReportSchema } from '../schemas/views.ts'
 
 const environmentSchema = z
@@ -40,7 +41,7 @@ const statusRoute = createRoute({
   tags: ['status'],
   summary: 'The service × environment matrix the caller may read, with pending approvals',
   request: { query: z.object({ service: z.string().optional() }) },
-  responses: jsonResponses(statusReportSchema, 'Status'),
+  responses: { ...jsonResponses(statusReportSchema, 'Status'), ...notModified },
 })
 
 const pipelineRoute = createRoute({
@@ -51,10 +52,12 @@ const pipelineRoute = createRoute({
   responses: jsonResponses(pipelineSchema, 'The pipeline'),
 })
 
-export const registerStatusRoutes = (api: OpenAPIHono<HttpEnv>, deps: HttpDeps): void => {
+export const registerStatusRoutes = (api: OpenAPIHono<HttpEnv>, deps: HttpDeps, reads: ReadCache): void => {
   api.openapi(statusRoute, async (c) => {
     const { context, actor } = callerOf(deps, c)
-    return c.json(await status(context, { actor, service: c.req.valid('query').service ?? null }), 200)
+    const service = c.req.valid('query').service ?? null
+    const read = await reads.get(`status|${viewerKey(context, actor)}|${service ?? ''}`, () => status(context, { actor, service }), c.get('arrivedAt'))
+    return respondWithRead(c, read)
   })
   api.openapi(pipelineRoute, (c) => {
     const { context, actor } = callerOf(deps, c)

@@ -8,6 +8,11 @@ export const jsonResponses = <TSchema extends z.ZodType, TStatus extends 200 | 2
     ...commonErrors,
   }) as { [K in TStatus]: { content: { 'application/json': { schema: TSchema } }; description: string } } & typeof commonErrors
 
+/** For reads that send an ETag: the caller's `If-None-Match` still names the current answer. */
+export const notModified = {
+  304: { description: 'Not modified: the ETag sent in If-None-Match names the current answer (no body)' },
+} as const
+
 export const jsonBody = <TSchema extends z.ZodType>(schema: TSchema) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 })

@@ -66,6 +66,7 @@ describe.runIf(storeSelected('postgres'))('postgres', () => {
       return {
         store,
         raw: rawSql(url()),
+        openAnother: () => openPostgresStore({ url: url() }),
         cleanup: async () => {
           await store.close()
           await runSql(url(), RESET)

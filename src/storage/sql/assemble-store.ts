@@ -2,10 +2,12 @@ import type { AuthStore } from '../../core/auth-store.ts'
 import { OUTBOX_WRITES, type Outbox } from '../../core/notify/outbox.ts'
 import type { Store } from '../../core/store.ts'
 import { aroundEachMethod } from '../around-each-method.ts'
+import { freshRead } from '../fresh-read.ts'
 import { cacheReleases } from '../release-cache.ts'
 import { AUTH_WRITES, authReads } from './auth.ts'
 import type { SqlDialectHelpers } from './dialect-helpers.ts'
 import { outboxReads } from './outbox.ts'
+import { readLedgerVersion } from './ledger-version.ts'
 import { createSqlReader } from './sql-store.ts'
 import type { Db } from './tables.ts'
 
@@ -21,6 +23,7 @@ export const assembleStore = (parts: {
   readonly guard: <T>(call: () => Promise<T>) => Promise<T>
 }): Store => {
   const { db, helpers, write, guard } = parts
+  const ledgerVersion = freshRead(() => guard(() => readLedgerVersion(db)))
   const authWritesInTransactions = Object.fromEntries(
     AUTH_WRITES.map((name) => [name, (...args: unknown[]) => write((tx) => (tx.auth[name] as (...a: unknown[]) => Promise<unknown>)(...args))]),
   ) as Pick<AuthStore, (typeof AUTH_WRITES)[number]>
@@ -30,6 +33,7 @@ export const assembleStore = (parts: {
   return {
     ...aroundEachMethod(cacheReleases(createSqlReader(db, helpers)), guard),
     write,
+    ledgerVersion: (notBefore) => ledgerVersion(notBefore ?? performance.now()),
     auth: { ...aroundEachMethod(authReads(db), guard), ...authWritesInTransactions },
     outbox: { ...aroundEachMethod(outboxReads(db), guard), ...outboxWritesInTransactions },
     close: () => db.destroy(),

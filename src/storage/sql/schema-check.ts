@@ -18,6 +18,7 @@ const TABLES = {
   oidc_replays: true,
   notification_cursors: true,
   notification_deliveries: true,
+  ledger_version: true,
 } as const satisfies Record<keyof Tables, true>
 
 /**

@@ -6,6 +6,7 @@ import { controlReads, controlWrites } from './controls.ts'
 import { deploymentReads, deploymentWrites } from './deployments.ts'
 import type { SqlDialectHelpers } from './dialect-helpers.ts'
 import { leaseReads, leaseWrites } from './leases.ts'
+import { raiseLedgerVersion } from './ledger-version.ts'
 import { logReads, logWrites } from './logs.ts'
 import { outboxWrites } from './outbox.ts'
 import { outcomeReads } from './outcomes.ts'
@@ -29,7 +30,7 @@ export const createSqlReader = (db: Db, helpers: SqlDialectHelpers): StoreReader
 /** A store's view of one transaction: its reads and writes, and what must run right before it commits. */
 export interface SqlTransaction {
   readonly writer: StoreWriter
-  /** Appends the audit events the work recorded; the store calls it after the work, before COMMIT. */
+  /** Appends the audit events the work recorded and raises the ledger's version; the store calls it after the work, before COMMIT. */
   readonly beforeCommit: () => Promise<void>
 }
 
@@ -50,6 +51,9 @@ export const createSqlTransaction = (db: Db, helpers: SqlDialectHelpers): SqlTra
       auth: createSqlAuth(db),
       outbox: outboxWrites(db, helpers),
     },
-    beforeCommit: audit.flush,
+    beforeCommit: async () => {
+      await audit.flush()
+      await raiseLedgerVersion(db)
+    },
   }
 }

@@ -22,6 +22,7 @@ export interface Tables {
   oidc_replays: OidcReplaysTable
   notification_cursors: NotificationCursorsTable
   notification_deliveries: NotificationDeliveriesTable
+  ledger_version: LedgerVersionTable
 }
 
 export type Db = Kysely<Tables>
@@ -219,4 +220,10 @@ export interface NotificationDeliveriesTable {
   last_attempt_at: string | null
   created_at: string
   delivered_at: string | null
+}
+
+/** One row (id 1): raised by every write transaction right before it commits. */
+export interface LedgerVersionTable {
+  id: number
+  version: number
 }

@@ -12,6 +12,7 @@ import type { Db, Tables } from '../sql/tables.ts'
 import { sqliteDialectHelpers } from './sqlite-dialect-helpers.ts'
 import { isSqliteBusy, storeBusy } from './sqlite-errors.ts'
 import { withWriteLock } from './sqlite-write-lock.ts'
+import { withStatementCache } from './statement-cache.ts'
 
 export interface SqliteStoreOptions {
   /** Path of the database file (created with its directory when missing), or `:memory:`. */
@@ -79,7 +80,7 @@ export const openSqliteStore = async (options: SqliteStoreOptions): Promise<Stor
     throw new InternalError(`cannot open the store ${file}: ${describe(error)}`, { cause: error })
   }
   const lockKey = file === MEMORY ? `${MEMORY}${++memoryDatabases}` : realpathSync(file)
-  const db: Db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) })
+  const db: Db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) })
   try {
     await withWriteLock(lockKey, () => inImmediateTransaction(db, database, (connection) => migrate(connection, file)))
   } catch (error) {

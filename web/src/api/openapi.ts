@@ -559,6 +559,7 @@ export interface paths {
         readonly get: {
             readonly parameters: {
                 readonly query?: {
+                    /** @description Only deployments with a smaller id: the next page starts before the last id of this one */
                     readonly before?: number;
                     readonly environment?: string;
                     readonly limit?: number;
@@ -579,6 +580,13 @@ export interface paths {
                     content: {
                         readonly "application/json": readonly components["schemas"]["Deployment"][];
                     };
+                };
+                /** @description Not modified: the ETag sent in If-None-Match names the current answer (no body) */
+                readonly 304: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description Invalid request (INVALID_ARGUMENT) */
                 readonly 400: {
@@ -3868,6 +3876,13 @@ export interface paths {
                     content: {
                         readonly "application/json": components["schemas"]["StatusReport"];
                     };
+                };
+                /** @description Not modified: the ETag sent in If-None-Match names the current answer (no body) */
+                readonly 304: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description Invalid request (INVALID_ARGUMENT) */
                 readonly 400: {

@@ -3,6 +3,7 @@ import * as initial from './0001-initial.ts'
 import * as auth from './0002-auth.ts'
 import * as notifications from './0006-notifications.ts'
 import * as dora from './0005-dora.ts'
+import * as ledgerVersion from './0007-ledger-version.ts'
 
 /**
  * Every SQLite migration, listed in code: the app is bundled, so there is no directory to scan.
@@ -13,6 +14,7 @@ export const SQLITE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002-auth': auth,
   '0005-dora': dora,
   '0006-notifications': notifications,
+  '0007-ledger-version': ledgerVersion,
 }
 
 export const sqliteMigrationProvider: MigrationProvider = {
