@@ -29,6 +29,8 @@ export interface DriverRelease {
   readonly digest: string
   /** The directory name of this release under `releases/` on every target. */
   readonly dirName: string
+  /** For an image release, what an engine pulls: `repository@sha256:…` (never a tag); else null. */
+  readonly image: string | null
 }
 
 export interface DriverLog {
@@ -49,6 +51,8 @@ export interface StepContext extends BaseContext {
   readonly variables: Readonly<Record<string, string>>
   /** Secret values. They go to the child's environment only: never argv, logs or errors. */
   readonly secrets: Readonly<Record<string, string>>
+  /** The deployment this step belongs to, for drivers that label what they start; absent in driver tests. */
+  readonly deploymentId?: number
 }
 
 export interface ActivateContext extends StepContext {
@@ -110,6 +114,14 @@ export class DriverFailure extends WakaError {
   constructor(code: Extract<ErrorCode, 'DRIVER_FAILED' | 'STALE_EPOCH' | 'ARTIFACT_INVALID' | 'TIMEOUT'>, message: string, options?: WakaErrorOptions) {
     super(code, message, options)
   }
+}
+
+/** The artifact of an image release: the registry holds the bytes, so there are no files to copy. */
+export const imageArtifactSource = (digest: string): ArtifactSource => {
+  const none = (): never => {
+    throw new DriverFailure('ARTIFACT_INVALID', `${digest} is an image release: it has no files, only the image its registry holds`)
+  }
+  return { digest, entries: () => Promise.resolve([]), openBlob: none, blobPath: none }
 }
 
 /** `v1.2.0-0123456789ab`: readable, unique per digest, safe as a path segment. */

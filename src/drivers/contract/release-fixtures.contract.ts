@@ -72,7 +72,7 @@ export const createReleaseFixtures = async (dir: string, specs: readonly (Releas
     await writeApp(source, spec)
     const { digest } = await store.ingest(source)
     const artifact = await store.open(digest)
-    const release: DriverRelease = { id: index + 1, version: spec.version, digest, dirName: releaseDirName(spec.version, digest) }
+    const release: DriverRelease = { id: index + 1, version: spec.version, digest, dirName: releaseDirName(spec.version, digest), image: null }
     const tamper = async (path = 'version.txt'): Promise<void> => {
       const entry = (await artifact.entries()).find((candidate) => candidate.path === path)
       if (entry?.type !== 'file') throw new Error(`release ${spec.version} has no file ${path}`)

@@ -11,6 +11,7 @@ import type { Store } from '../../core/store.ts'
 import { anAuditEvent, eventually, insertDeployment } from '../contract/fixtures.ts'
 import { sha256Hex } from '../sha256-hex.ts'
 import { runStoreContract, type RawSql, type StoreUnderTest } from '../store.contract.ts'
+import { SQLITE_MIGRATIONS } from '../migrations/sqlite/sqlite-migrations.ts'
 import { openSqliteStore } from './sqlite-store.ts'
 
 const temporaryDirectory = () => mkdtemp(join(tmpdir(), 'waka-sqlite-'))
@@ -85,7 +86,7 @@ describe('sqlite store', () => {
   it('creates the directory and opens the file in WAL mode with foreign keys on', async () => {
     await open()
     expect(query(file, 'pragma journal_mode')).toEqual([{ journal_mode: 'wal' }])
-    expect(query(file, 'select name from kysely_migration order by name')).toEqual([{ name: '0001-initial' }, { name: '0002-auth' }])
+    expect(query(file, 'select name from kysely_migration order by name')).toEqual(Object.keys(SQLITE_MIGRATIONS).map((name) => ({ name })))
   })
 
   it('enforces foreign keys', async () => {

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import * as initial from './0001-initial.ts'
 import * as auth from './0002-auth.ts'
+import * as imageReleases from './0003-image-releases.ts'
 
 /**
  * Every PostgreSQL migration, listed in code: the app is bundled, so there is no directory to scan.
@@ -9,6 +10,7 @@ import * as auth from './0002-auth.ts'
 export const POSTGRES_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-auth': auth,
+  '0003-image-releases': imageReleases,
 }
 
 export const postgresMigrationProvider: MigrationProvider = {
