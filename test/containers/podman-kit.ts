@@ -7,7 +7,8 @@
 import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { TestRegistry } from './registry-kit.ts'
@@ -30,7 +31,9 @@ export const createPodmanSandbox = async (dir: string): Promise<PodmanSandbox> =
   await mkdir(dir, { recursive: true })
   const containersConf = join(dir, 'containers.conf')
   await writeFile(containersConf, CONTAINERS_CONF_TEXT)
-  const engine = ['podman', '--root', join(dir, 'root'), '--runroot', join(dir, 'runroot')]
+  // podman refuses a runroot longer than 50 characters, so it lives in a short directory of its own
+  const runroot = await mkdtemp(join(tmpdir(), 'wkr-'))
+  const engine = ['podman', '--root', join(dir, 'root'), '--runroot', runroot]
   const env = { ...process.env, CONTAINERS_CONF: containersConf }
   const podman = async (args: readonly string[]) => (await run(engine[0] ?? 'podman', [...engine.slice(1), ...args], { env, maxBuffer: 16 * 1024 * 1024 })).stdout
   return {
@@ -41,6 +44,7 @@ export const createPodmanSandbox = async (dir: string): Promise<PodmanSandbox> =
       await podman(['rm', '-a', '-f', '-t', '0']).catch(() => '')
       await podman(['system', 'reset', '--force']).catch(() => '')
       await rm(dir, { recursive: true, force: true })
+      await rm(runroot, { recursive: true, force: true })
     },
   }
 }

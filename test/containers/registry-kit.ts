@@ -37,7 +37,8 @@ const tokenServer = async (input: { key: string; cert: string; user: string; pas
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
     if (request.headers.authorization !== expected) {
       response.statusCode = 401
-      return response.end('{"errors":[{"code":"UNAUTHORIZED"}]}')
+      response.end('{"errors":[{"code":"UNAUTHORIZED"}]}')
+      return
     }
     const access = url.searchParams.getAll('scope').map((scope) => {
       const [type = '', name = '', actions = ''] = scope.split(':')
