@@ -3,6 +3,12 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
+/** Every folder under src/ that is a layer. */
+const FOLDERS = ['core', 'fs', 'manifest', 'settings', 'config', 'app', 'engine', 'storage', 'auth', 'drivers', 'artifacts', 'health', 'http', 'cli', 'client', 'github', 'demo']
+
+/** Every folder but `name` and the ones it may import. */
+const except = (name, ...allowed) => FOLDERS.filter((other) => other !== name && !allowed.includes(other))
+
 const folder = (name) => [`../${name}/*`, `../../${name}/*`, `../../../${name}/*`, `../${name}/**`, `../../${name}/**`]
 
 /** `no-restricted-imports` for files under `src/<layer>/` that must not reach `forbidden`. */
@@ -65,16 +71,20 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/*', '../../src/**', 'node:*'], message: 'web/ talks to the server only over the HTTP API' }] }],
     },
   },
-  layer('core', ['app', 'engine', 'storage', 'drivers', 'http', 'cli', 'config', 'client', 'artifacts', 'health', 'auth', 'demo'], { node: false }),
-  layer('config', ['app', 'engine', 'storage', 'http', 'cli', 'client', 'artifacts', 'health', 'demo']),
-  layer('app', ['engine', 'storage', 'drivers', 'http', 'cli', 'client', 'artifacts', 'demo']),
+  layer('core', except('core'), { node: false }),
+  // the rooms below both config/ and drivers/, artifacts/ and drivers/: each knows only core/ (fs/ not even that)
+  layer('fs', except('fs', ...FOLDERS)),
+  layer('manifest', except('manifest', 'core')),
+  layer('settings', except('settings', 'core')),
+  layer('config', ['app', 'engine', 'storage', 'drivers', 'http', 'cli', 'client', 'artifacts', 'health', 'demo', 'fs', 'manifest']),
+  layer('app', ['engine', 'storage', 'drivers', 'http', 'cli', 'client', 'artifacts', 'demo', 'fs', 'manifest']),
   layer('engine', ['storage', 'http', 'cli', 'client', 'artifacts', 'demo']),
-  layer('storage', ['app', 'engine', 'drivers', 'http', 'cli', 'config', 'client', 'artifacts', 'health', 'auth', 'demo']),
+  layer('storage', except('storage', 'core')),
   // auth/ verifies credentials against the AuthStore port and the policy; app/ uses its token format
-  layer('auth', ['app', 'engine', 'storage', 'drivers', 'http', 'cli', 'config', 'client', 'artifacts', 'health', 'demo']),
-  layer('drivers', ['app', 'engine', 'storage', 'http', 'cli', 'client', 'artifacts', 'health', 'demo']),
-  layer('artifacts', ['app', 'engine', 'storage', 'http', 'cli', 'client', 'health', 'demo']),
-  layer('health', ['app', 'engine', 'storage', 'drivers', 'http', 'cli', 'config', 'client', 'artifacts', 'demo']),
+  layer('auth', ['app', 'engine', 'storage', 'drivers', 'http', 'cli', 'config', 'client', 'artifacts', 'health', 'demo', 'fs', 'manifest', 'settings']),
+  layer('drivers', ['app', 'engine', 'storage', 'http', 'cli', 'config', 'client', 'artifacts', 'health', 'demo']),
+  layer('artifacts', ['app', 'engine', 'storage', 'drivers', 'http', 'cli', 'client', 'health', 'demo']),
+  layer('health', except('health', 'core')),
   layer('cli', ['app', 'engine', 'storage', 'drivers', 'artifacts', 'health', 'demo']),
   layer('client', ['storage', 'drivers', 'http', 'cli', 'demo']),
 )

@@ -37,7 +37,9 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-const WEB_ROOT = fileURLToPath(new URL('../web/dist/', import.meta.url))
+/** web/dist at the package root: this module runs from src/ (tsx) or from a bundle chunk in dist/chunks/. */
+const builtDashboard = (): string | null =>
+  ['../web/dist/', '../../web/dist/'].map((path) => fileURLToPath(new URL(path, import.meta.url))).find((dir) => existsSync(join(dir, 'index.html'))) ?? null
 
 /** The GitHub Deployments mirror, when waka.yml configures one and its token is set. */
 const mirrorDeployments = (app: AppContext, logger: Logger) => {
@@ -110,7 +112,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
       logger,
       version: options.version,
       isReady: () => ready,
-      webRoot: existsSync(join(WEB_ROOT, 'index.html')) ? WEB_ROOT : null,
+      webRoot: builtDashboard(),
       publicOrigin: options.publicUrl === null ? null : new URL(options.publicUrl).origin,
     })
     handle = (request, env) => http.fetch(request, env)

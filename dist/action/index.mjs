@@ -47980,7 +47980,7 @@ var InternalError = class extends WakaError {
 };
 var isWakaError = (value) => value instanceof WakaError;
 
-// src/drivers/releases/entry-rules.ts
+// src/manifest/entry-rules.ts
 var CONTROL = /[\u0000-\u001f\u007f]/;
 var SHA256 = /^[0-9a-f]{64}$/;
 var MAX_SYMLINK_HOPS = 40;
@@ -48447,7 +48447,7 @@ import { createReadStream as createReadStream4 } from "node:fs";
 import { access as access2, mkdir as mkdir2, stat as stat4 } from "node:fs/promises";
 import { basename as basename3, join as join4 } from "node:path";
 
-// src/drivers/releases/atomic-file.ts
+// src/fs/atomic-file.ts
 import { randomBytes } from "node:crypto";
 import { open as open2, readFile, rename as rename2, rm as rm2 } from "node:fs/promises";
 import { basename as basename2, dirname, join as join2 } from "node:path";
@@ -69055,7 +69055,7 @@ var checkPerson = checker(PERSON_PATTERN, 'a user name of letters, digits, ".", 
 var checkVersion = checker(VERSION_PATTERN, 'a version label of letters, digits, ".", "_", "+" and "-"');
 var checkVariableName = checker(VARIABLE_PATTERN, "a variable name like API_URL");
 
-// src/config/primitives.ts
+// src/settings/primitives.ts
 var checked = (pattern, check2) => external_exports.string().regex(pattern, {
   error: (issue3) => `expected ${check2(String(issue3.input))?.expected ?? "a valid name"}`
 });
@@ -69070,7 +69070,7 @@ var argvArray = external_exports.array(
 var pathString = external_exports.string().min(1).max(1024).refine((path2) => !CONTROL2.test(path2), { message: "expected a path without control characters" }).refine((path2) => !path2.startsWith("-"), { message: "expected a path, not something that reads as a flag" });
 var portNumber = external_exports.number().int().min(1).max(65535).describe("A TCP port");
 
-// src/drivers/command/command-config.ts
+// src/settings/command-settings.ts
 var commandDriverSettings = external_exports.strictObject({
   type: external_exports.literal("command"),
   prepare: argvArray.optional().describe("Runs first, with the release unpacked in WAKA_RELEASE_DIR"),
@@ -69081,7 +69081,7 @@ var commandDriverSettings = external_exports.strictObject({
   timeout: durationString.optional().describe("Deadline for each command (default 10m)")
 }).describe("Run your own commands (flyctl, aws, kubectl \u2026) to deploy");
 
-// src/drivers/local/local-config.ts
+// src/settings/local-settings.ts
 var localDriverSettings = external_exports.strictObject({
   type: external_exports.literal("local"),
   root: pathString.optional().describe("Directory holding releases/ and current; defaults to .waka/targets/<service>/<environment>"),
@@ -69090,7 +69090,7 @@ var localDriverSettings = external_exports.strictObject({
   stopTimeout: durationString.optional().describe("How long a stopping process gets before SIGKILL (default 5s)")
 }).describe("Deploy to a releases directory on this machine");
 
-// src/drivers/ssh/ssh-names.ts
+// src/settings/ssh-names.ts
 import { isIP } from "node:net";
 var HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 var SSH_USER_PATTERN = /^[A-Za-z_][A-Za-z0-9._-]{0,31}$/;
@@ -69112,7 +69112,7 @@ var remotePathProblem = (path2) => {
   return null;
 };
 
-// src/drivers/ssh/ssh-config.ts
+// src/settings/ssh-settings.ts
 var checked2 = (problem) => external_exports.string().superRefine((value, context) => {
   const found = problem(value);
   if (found !== null) context.addIssue({ code: "custom", message: `expected ${found}, got ${JSON.stringify(value)}` });
@@ -69149,7 +69149,7 @@ var sshDriverSettings = external_exports.strictObject({
   healthPort: portNumber.optional().describe("Port the app serves on each host; health checks probe http://<address>:<healthPort>")
 }).describe("Deploy to a releases directory on remote hosts over SSH");
 
-// src/drivers/settings.ts
+// src/settings/driver-settings.ts
 var driverSettings = external_exports.discriminatedUnion("type", [localDriverSettings, sshDriverSettings, commandDriverSettings]);
 var DRIVER_TYPES = ["local", "ssh", "command"];
 

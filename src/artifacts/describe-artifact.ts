@@ -5,7 +5,7 @@ import { basename } from 'node:path'
 import { WakaError } from '../core/errors.ts'
 import type { ArtifactEntry } from '../core/release/artifact-entry.ts'
 import type { ArtifactKind } from '../core/release/release.ts'
-import { compareUtf8, pathProblem } from '../drivers/releases/entry-rules.ts'
+import { compareUtf8, pathProblem } from '../manifest/entry-rules.ts'
 import { assertValidEntries } from './manifest.ts'
 import { normalizedMode, walkDirectory } from './walk-directory.ts'
 

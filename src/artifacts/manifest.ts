@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto'
 import { WakaError } from '../core/errors.ts'
-import type { ArtifactEntry } from '../drivers/driver.ts'
-import { describeEntryProblem, entriesProblem } from '../drivers/releases/entry-rules.ts'
+import type { ArtifactEntry } from '../core/release/artifact-entry.ts'
+import { describeEntryProblem, entriesProblem } from '../manifest/entry-rules.ts'
 
 export const entryLine = (entry: ArtifactEntry): string => {
   switch (entry.type) {

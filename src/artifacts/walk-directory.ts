@@ -7,7 +7,7 @@ import type { Stats } from 'node:fs'
 import { lstat, readdir, readlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { WakaError } from '../core/errors.ts'
-import { pathProblem } from '../drivers/releases/entry-rules.ts'
+import { pathProblem } from '../manifest/entry-rules.ts'
 
 export interface WalkedFile {
   readonly type: 'file'

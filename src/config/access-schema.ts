@@ -3,7 +3,7 @@ import type { Role } from '../core/access/roles.ts'
 import { NAME_PATTERN } from '../core/names.ts'
 import { expecting } from './expected.ts'
 import { principal, serviceName } from './fields.ts'
-import { personName } from './primitives.ts'
+import { personName } from '../settings/primitives.ts'
 
 const principals = expecting(z.array(principal), 'a list of principals like [user:alice, group:release-managers]')
 

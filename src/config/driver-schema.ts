@@ -4,7 +4,7 @@
  * service × environment are checked against the driver's own schema by the rules.
  */
 import { z } from 'zod'
-import { DRIVER_TYPES } from '../drivers/settings.ts'
+import { DRIVER_TYPES } from '../settings/driver-settings.ts'
 
 /** Layers whose JSON Schema is replaced by the drivers' own (partial) schemas, so editors complete their keys. */
 export const driverLayerHints = z.registry<{ readonly typeRequired: boolean }>()

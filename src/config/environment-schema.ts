@@ -14,7 +14,7 @@ import {
   weekdays,
 } from './fields.ts'
 import { healthSchema } from './health-schema.ts'
-import { durationString } from './primitives.ts'
+import { durationString } from '../settings/primitives.ts'
 
 const branchList = expecting(z.array(branchPattern).min(1), 'a list of branch names like [main, "release/*"]')
 

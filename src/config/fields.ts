@@ -8,7 +8,7 @@ import { parseDuration } from '../core/duration.ts'
 import { isTimeZone } from '../core/gates/zoned-time.ts'
 import { WEEKDAYS } from '../core/policy.ts'
 import { expecting } from './expected.ts'
-import { durationString, nameString, variableName } from './primitives.ts'
+import { durationString, nameString, variableName } from '../settings/primitives.ts'
 import { CLOCK_PATTERN, DAYS_PATTERN } from './weekdays.ts'
 
 // eslint-disable-next-line no-control-regex -- the point is to find control characters

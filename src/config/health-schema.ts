@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { expecting } from './expected.ts'
 import { positiveDuration } from './fields.ts'
-import { portNumber } from './primitives.ts'
+import { portNumber } from '../settings/primitives.ts'
 
 // eslint-disable-next-line no-control-regex -- the point is to find control characters
 const CONTROL = /[\u0000-\u001f\u007f]/

@@ -3,7 +3,7 @@
  * schema so that editors validate and complete exactly what Waka accepts.
  */
 import { z } from 'zod'
-import { driverSettings } from '../drivers/settings.ts'
+import { driverSettings } from '../settings/driver-settings.ts'
 import { driverLayerHints } from './driver-schema.ts'
 import { writtenConfigSchema } from './schema.ts'
 

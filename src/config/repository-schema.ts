@@ -8,7 +8,7 @@ import { ROLES } from '../core/access/roles.ts'
 import { parseDuration } from '../core/duration.ts'
 import { scopeKey } from './access-schema.ts'
 import { expecting } from './expected.ts'
-import { durationString } from './primitives.ts'
+import { durationString } from '../settings/primitives.ts'
 import { positiveDuration } from './fields.ts'
 
 // eslint-disable-next-line no-control-regex -- the point is to find control characters

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
-import { driverSettings, DRIVER_TYPES } from '../drivers/settings.ts'
+import { driverSettings, DRIVER_TYPES } from '../settings/driver-settings.ts'
 import { renderJsonSchema } from './json-schema.ts'
 
 describe('schema/waka.schema.json', () => {

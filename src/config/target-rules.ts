@@ -2,7 +2,7 @@
  * Rules about each service × environment target, checked on the merged layers (see layers.ts)
  * and reported at the layer that wrote the offending key.
  */
-import { driverSettings } from '../drivers/settings.ts'
+import { driverSettings } from '../settings/driver-settings.ts'
 import { explainIssue } from './issue-problems.ts'
 import { mergeDriver, mergeHealth, mergeVariables, targetLayers, type Layer } from './layers.ts'
 import type { Rule, RuleContext } from './rules.ts'

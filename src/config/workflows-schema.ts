@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { expecting } from './expected.ts'
 import { environmentName } from './fields.ts'
-import { pathString } from './primitives.ts'
+import { pathString } from '../settings/primitives.ts'
 
 const noExpressions = (what: string) =>
   z

@@ -6,22 +6,11 @@
  * A driver throws {@link DriverFailure} when a target says no (the deployment ends `failed`); any
  * other exception means Waka itself broke (the deployment ends `errored`).
  */
-import type { Readable } from 'node:stream'
 import { WakaError, type ErrorCode, type WakaErrorOptions } from '../core/errors.ts'
-import type { ArtifactEntry } from '../core/release/artifact-entry.ts'
+import type { ArtifactSource } from '../manifest/artifact-source.ts'
 
 export type { ArtifactEntry } from '../core/release/artifact-entry.ts'
-
-/** The bytes of one release, as the artifact store keeps them. */
-export interface ArtifactSource {
-  readonly digest: string
-  /** The manifest: every file with its sha256, sorted by path. */
-  entries(): Promise<readonly ArtifactEntry[]>
-  /** A stream of one file's bytes, by its sha256. Readers verify what they read. */
-  openBlob(sha256: string): Readable
-  /** Where the blob lives on this machine, for drivers that copy files locally. */
-  blobPath(sha256: string): string
-}
+export type { ArtifactSource } from '../manifest/artifact-source.ts'
 
 export interface DriverRelease {
   readonly id: number

@@ -6,7 +6,7 @@ import { createContainerDriver } from './container/container-driver.ts'
 import type { Driver, DriverScope } from './driver.ts'
 import { createLocalDriver } from './local/local-driver.ts'
 import type { DriverSettings } from '../core/policy.ts'
-import { driverSettings } from './settings.ts'
+import { driverSettings } from '../settings/driver-settings.ts'
 import { createSshDriver } from './ssh/ssh-driver.ts'
 
 /** A driver for one service in one environment; INVALID_CONFIG when the settings do not fit any built-in. */

@@ -40,6 +40,8 @@ describe('every waka command in the docs and in generated runbooks parses with t
   it('finds the commands it checks (the extraction itself works)', () => {
     const found = wakaCommands('text\n```sh\n$ waka status web   # comment\necho x | waka login --url http://x\nWAKA_USER=bob waka approve 4 --comment "a b"\n```\n', 'x.md')
     expect(found.map((command) => command.argv)).toEqual([['status', 'web'], ['login', '--url', 'http://x'], ['approve', '4', '--comment', 'a b']])
+    const shell = wakaCommands("```sh\nTOKEN=$(npx waka token create --env '*')   # x\nnpx waka server --port 1 &   # y\n```\n", 'x.md')
+    expect(shell.map((command) => command.argv)).toEqual([['token', 'create', '--env', '*'], ['server', '--port', '1']])
   })
 
   it('in README.md and docs/', async () => {

@@ -66,7 +66,11 @@ export const wakaCommands = (text: string, file: string): DocCommand[] => {
     const line = joined.replace(/\s+#\s.*$/, '').trim()
     const match = INVOCATION.exec(line)
     if (!match?.[1]) continue
-    const rest = (match[1].split(/\s+(?:&&|\||;)\s+/)[0] ?? '').replace(/\s+\d?>>?.*$/, '')
+    const inSubstitution = line.slice(0, match.index + match[0].length - match[1].length).includes('$(')
+    const rest = (match[1].split(/\s+(?:&&|\||;)\s+/)[0] ?? '')
+      .replace(/\s+\d?>>?.*$/, '')
+      .replace(/\s*&$/, '') // started in the background
+      .replace(inSubstitution ? /\)$/ : /$^/, '') // TOKEN=$(waka …)
     const refused = /^\s*error:/.test(lines[index + 1] ?? '')
     commands.push({ file, line: start + 1, text: `waka ${rest}`, argv: shellWords(rest), refused })
   }

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { starterConfig } from '../../src/cli/commands/starter-config.ts'
 import { createWorkspace, type Workspace } from '../helpers/workspace.ts'
 
 const BROKEN = `version: 1
@@ -54,5 +56,22 @@ describe('waka validate and bad config (real binary)', () => {
     expect((await workspace.waka(['init', '--as', 'alice'])).code).toBe(1)
     const example = await workspace.waka(['validate', '--config', join(import.meta.dirname, '../../examples/waka.yml'), '--json'])
     expect(JSON.parse(example.stdout)).toMatchObject({ valid: true, services: ['web', 'api'], environments: ['staging', 'production'] })
+  })
+
+  it('takes the file or its directory as an argument, and refuses two different files', async () => {
+    await workspace.writeConfig(BROKEN)
+    await mkdir(join(workspace.dir, 'good'))
+    await writeFile(join(workspace.dir, 'good', 'waka.yml'), starterConfig({ service: 'web', user: 'alice' }))
+    const byFile = await workspace.waka(['validate', 'waka.yml'])
+    expect(byFile.code).toBe(3)
+    expect(byFile.stdout).toMatch(/waka\.yml:11:5: environments\.production\.driverr: unknown key/)
+    expect((await workspace.waka(['validate', 'good/waka.yml'])).code).toBe(0)
+    expect((await workspace.waka(['validate', 'good'])).code).toBe(0)
+    const missing = await workspace.waka(['validate', 'nope.yml'])
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toContain('nope.yml')
+    const both = await workspace.waka(['--config', 'waka.yml', 'validate', 'good/waka.yml'])
+    expect(both.code).toBe(3)
+    expect(both.stderr).toContain('two files to validate')
   })
 })

@@ -16,7 +16,7 @@ import {
 import { runDriverContract } from '../../src/drivers/driver.contract.ts'
 import { DriverFailure } from '../../src/drivers/driver.ts'
 import { createDriver } from '../../src/drivers/registry.ts'
-import type { SshDriverSettings } from '../../src/drivers/ssh/ssh-config.ts'
+import type { SshDriverSettings } from '../../src/settings/ssh-settings.ts'
 import type { SshDriver } from '../../src/drivers/ssh/ssh-driver.ts'
 import { bulkFiles, hostView, RECORDER, restartsOn, scopeIn, settingsFor, sshDriver } from './ssh-fixtures.ts'
 import { countingProxy, freePort, startSshdHosts, type SshdHosts } from './sshd-hosts.ts'

@@ -4,7 +4,7 @@ import { lstat, readFile, readdir, readlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { DriverScope } from '../../src/drivers/driver.ts'
 import { createDriver } from '../../src/drivers/registry.ts'
-import type { SshDriverSettings } from '../../src/drivers/ssh/ssh-config.ts'
+import type { SshDriverSettings } from '../../src/settings/ssh-settings.ts'
 import type { SshDriver } from '../../src/drivers/ssh/ssh-driver.ts'
 import type { SshdHost, SshdHosts } from './sshd-hosts.ts'
 

@@ -29,7 +29,11 @@ access:
   groups:
     release-managers: [${input.user}]   # add the people who approve production here
   roles:
-    "*": { viewer: [group:release-managers] }
-    staging: { deployer: [user:${input.user}] }
-    production: { deployer: [user:${input.user}], approver: [group:release-managers], admin: [user:${input.user}] }
+    # You are admin everywhere ("*"), so you can create the first API tokens (waka token create) and
+    # put anything right. Narrow it once others join: keep admin where it is needed, e.g.
+    #   "*": { viewer: [group:release-managers] }
+    #   production: { admin: [user:${input.user}], approver: [group:release-managers] }
+    "*": { admin: [user:${input.user}], viewer: [group:release-managers] }
+    staging: { deployer: [group:release-managers] }
+    production: { approver: [group:release-managers] }
 `

@@ -7,7 +7,7 @@ import { runDriverContract } from '../driver.contract.ts'
 import { DriverFailure, type Driver, type DriverScope } from '../driver.ts'
 import { isProcessAlive } from '../process/process-group.ts'
 import { createDriver } from '../registry.ts'
-import type { CommandDriverSettings } from './command-config.ts'
+import type { CommandDriverSettings } from '../../settings/command-settings.ts'
 
 const node = process.execPath
 const SECRET = 'sekrit-canary-51d0e2'

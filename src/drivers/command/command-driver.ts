@@ -23,7 +23,7 @@ import { throwIfCancelled } from '../releases/materialize.ts'
 import { checkDirName, isPrepared, listReleaseDirs, prepareRelease } from '../releases/prepared-release.ts'
 import { pruneReleases } from '../releases/prune.ts'
 import { checkScope } from '../scope.ts'
-import type { CommandDriverSettings } from './command-config.ts'
+import type { CommandDriverSettings } from '../../settings/command-settings.ts'
 
 const DEFAULT_TIMEOUT_MS = 10 * 60_000
 const INSPECT_TIMEOUT_MS = 60_000

@@ -5,7 +5,7 @@
  */
 import type { RegistryCredentials } from '../../core/image-registry.ts'
 import { DriverFailure, type DriverScope, type StepContext } from '../driver.ts'
-import type { ContainerDriverSettings } from './container-config.ts'
+import type { ContainerDriverSettings } from '../../settings/container-settings.ts'
 import { containerName, hasImage, labelArgs, listReleaseContainers } from './container-state.ts'
 import type { EngineCli } from './engine-cli.ts'
 import { envFileText, withPrivateFiles } from './private-files.ts'

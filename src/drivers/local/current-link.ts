@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { readlink, rename, rm, symlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DriverFailure } from '../driver.ts'
-import { isErrno } from '../releases/atomic-file.ts'
+import { isErrno } from '../../fs/atomic-file.ts'
 
 const LINK_TARGET = /^releases\/([^/]+)\/?$/
 

@@ -22,7 +22,7 @@ import { checkDirName, isPrepared, listReleaseDirs, prepareRelease } from '../re
 import { pruneReleases } from '../releases/prune.ts'
 import { checkScope } from '../scope.ts'
 import { readCurrent, switchCurrent } from './current-link.ts'
-import type { LocalDriverSettings } from './local-config.ts'
+import type { LocalDriverSettings } from '../../settings/local-settings.ts'
 import { startSupervised, stopSupervised, supervisedRunning } from './supervisor.ts'
 
 const DEFAULT_STOP_TIMEOUT_MS = 5000

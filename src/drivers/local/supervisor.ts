@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { DriverFailure } from '../driver.ts'
 import { isProcessAlive, isGroupAlive, processStartTime, stopProcessGroup } from '../process/process-group.ts'
-import { readTextOrNull, writeFileAtomic } from '../releases/atomic-file.ts'
+import { readTextOrNull, writeFileAtomic } from '../../fs/atomic-file.ts'
 import { maskSecrets } from '../mask-secrets.ts'
 
 /** How long a fresh process must stay up before activate counts it as started (less when its port opens). */

@@ -5,7 +5,7 @@
  */
 import { appendFile, mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { readTextOrNull, writeFileAtomic } from './atomic-file.ts'
+import { readTextOrNull, writeFileAtomic } from '../../fs/atomic-file.ts'
 
 interface Activation {
   readonly line: string

@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { InternalError } from '../../core/errors.ts'
 import { DriverFailure } from '../driver.ts'
-import { readTextOrNull, writeFileAtomic } from './atomic-file.ts'
+import { readTextOrNull, writeFileAtomic } from '../../fs/atomic-file.ts'
 
 export const readEpoch = async (path: string): Promise<number | null> => {
   const text = await readTextOrNull(path)

@@ -7,7 +7,7 @@ import { chmod, mkdir, open, symlink } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { WakaError } from '../../core/errors.ts'
 import { DriverFailure, type ArtifactEntry, type ArtifactSource } from '../driver.ts'
-import { describeEntryProblem, entriesProblem } from './entry-rules.ts'
+import { describeEntryProblem, entriesProblem } from '../../manifest/entry-rules.ts'
 
 const COPY_CONCURRENCY = 8
 

@@ -6,8 +6,8 @@ import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { DriverFailure, type DriverScope } from '../driver.ts'
-import { isErrno } from '../releases/atomic-file.ts'
-import type { SshDriverSettings } from './ssh-config.ts'
+import { isErrno } from '../../fs/atomic-file.ts'
+import type { SshDriverSettings } from '../../settings/ssh-settings.ts'
 
 export interface SshAuth {
   readonly privateKey: Buffer | null

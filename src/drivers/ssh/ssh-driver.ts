@@ -6,7 +6,7 @@
 import { parseDuration } from '../../core/duration.ts'
 import type { Driver, DriverScope, TargetState } from '../driver.ts'
 import { settleLimit } from '../parallel.ts'
-import { readTextOrNull } from '../releases/atomic-file.ts'
+import { readTextOrNull } from '../../fs/atomic-file.ts'
 import { throwIfCancelled } from '../releases/materialize.ts'
 import { checkDirName } from '../releases/prepared-release.ts'
 import { checkScope } from '../scope.ts'
@@ -18,7 +18,7 @@ import { cleanupHost, readState } from './host-steps.ts'
 import { knownKeysFor, parseKnownHosts } from './known-hosts.ts'
 import { prepareHosts } from './prepare-hosts.ts'
 import { knownHostsPath, resolveAuth, type SshAuth } from './ssh-auth.ts'
-import type { SshDriverSettings } from './ssh-config.ts'
+import type { SshDriverSettings } from '../../settings/ssh-settings.ts'
 import { hostTarget, resolveHosts } from './ssh-hosts.ts'
 
 export interface SshDriver extends Driver {

@@ -1,8 +1,8 @@
 import { userInfo } from 'node:os'
 import { WakaError } from '../../core/errors.ts'
 import type { DriverScope, Target } from '../driver.ts'
-import type { SshDriverSettings } from './ssh-config.ts'
-import { bareAddress, userProblem } from './ssh-names.ts'
+import type { SshDriverSettings } from '../../settings/ssh-settings.ts'
+import { bareAddress, userProblem } from '../../settings/ssh-names.ts'
 
 /** One host as the driver works with it: every default applied. */
 export interface SshHost {

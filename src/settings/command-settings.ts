@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { argvArray, durationString, pathString } from '../../config/primitives.ts'
+import { argvArray, durationString, pathString } from './primitives.ts'
 
 /**
  * Settings of the `command` driver: user commands for any other target. Release facts reach the

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { argvArray, durationString, pathString, portNumber, variableName } from '../../config/primitives.ts'
+import { argvArray, durationString, pathString, portNumber, variableName } from './primitives.ts'
 
 /**
  * Settings of the `container` driver: one container per service per environment on this machine's

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { argvArray, durationString, pathString, portNumber } from '../../config/primitives.ts'
+import { argvArray, durationString, pathString, portNumber } from './primitives.ts'
 import { FINGERPRINT_PATTERN, REMOTE_PATH_PATTERN, SSH_USER_PATTERN, hostAddressProblem, remotePathProblem, userProblem } from './ssh-names.ts'
 
 const checked = (problem: (value: string) => string | null) =>

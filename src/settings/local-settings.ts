@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { argvArray, durationString, pathString, portNumber } from '../../config/primitives.ts'
+import { argvArray, durationString, pathString, portNumber } from './primitives.ts'
 
 /** Settings of the `local` driver: a releases directory on this machine and a supervised process. */
 export const localDriverSettings = z

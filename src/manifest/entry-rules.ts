@@ -3,7 +3,7 @@
  * and drivers apply them again before writing anything, so a manifest that reaches a target can only
  * create files inside the release directory.
  */
-import type { ArtifactEntry } from '../driver.ts'
+import type { ArtifactEntry } from '../core/release/artifact-entry.ts'
 
 // eslint-disable-next-line no-control-regex -- the point is to find control characters
 const CONTROL = /[\u0000-\u001f\u007f]/

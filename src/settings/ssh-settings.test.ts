@@ -1,7 +1,7 @@
 // ssh driver settings as waka.yml carries them: accepted, merged per service, refused with positions.
 import { describe, expect, it } from 'vitest'
-import { parseConfigText } from '../../config/load.ts'
-import { formatProblem } from '../../config/problems.ts'
+import { parseConfigText } from '../config/load.ts'
+import { formatProblem } from '../config/problems.ts'
 
 const problemsOf = (text: string): string[] => {
   const result = parseConfigText(text, 'waka.yml')
