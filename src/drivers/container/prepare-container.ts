@@ -46,9 +46,12 @@ export const prepareContainer = async (input: {
   if (existing) await engine.check(`replacing the stopped ${name}`, ['rm', '-f', name], { signal })
   const publish = `${settings.bind.includes(':') ? `[${settings.bind}]` : settings.bind}:${settings.hostPort ?? ''}:${settings.port}`
   const network = settings.network ? ['--network', settings.network, '--network-alias', scope.service] : []
+  // the registry credentials are for pulling, not for the application
+  const registrySecrets = new Set([settings.registry?.username, settings.registry?.password])
+  const appSecrets = Object.fromEntries(Object.entries(context.secrets).filter(([name]) => !registrySecrets.has(name)))
   const environment = {
     ...context.variables,
-    ...context.secrets,
+    ...appSecrets,
     WAKA_SERVICE: scope.service,
     WAKA_ENVIRONMENT: scope.environment,
     WAKA_RELEASE_VERSION: release.version,
