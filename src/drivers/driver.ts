@@ -105,12 +105,17 @@ export class DriverFailure extends WakaError {
   }
 }
 
-/** The artifact of an image release: the registry holds the bytes, so there are no files to copy. */
+/**
+ * The artifact of an image release: the registry holds the bytes, so there are no files. A driver
+ * that copies files asks for them and is refused; the container driver never asks.
+ */
 export const imageArtifactSource = (digest: string): ArtifactSource => {
+  const refusal = () =>
+    new DriverFailure('ARTIFACT_INVALID', `${digest} is an image release: it has no files to copy, only an image in its registry; deploy it with the container driver`)
   const none = (): never => {
-    throw new DriverFailure('ARTIFACT_INVALID', `${digest} is an image release: it has no files, only the image its registry holds`)
+    throw refusal()
   }
-  return { digest, entries: () => Promise.resolve([]), openBlob: none, blobPath: none }
+  return { digest, entries: () => Promise.reject(refusal()), openBlob: none, blobPath: none }
 }
 
 /** `v1.2.0-0123456789ab`: readable, unique per digest, safe as a path segment. */
