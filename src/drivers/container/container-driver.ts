@@ -11,7 +11,7 @@ import { DriverFailure, type Driver, type DriverScope, type Target } from '../dr
 import { activationOrder, compactActivations, recordActivation } from '../releases/activations.ts'
 import { fenceEpoch } from '../releases/epoch-fence.ts'
 import type { ContainerDriverSettings } from '../../settings/container-settings.ts'
-import { containerName, listReleaseContainers } from './container-state.ts'
+import { containerName, containerNames, containerRunning, listReleaseContainers } from './container-state.ts'
 import { createEngineCli } from './engine-cli.ts'
 import { prepareContainer } from './prepare-container.ts'
 import { startContainer } from './start-container.ts'
@@ -43,37 +43,37 @@ export const createContainerDriver = (settings: ContainerDriverSettings, scope: 
     async prepare(context) {
       secrets = context.secrets
       await fence(context.epoch)
-      await prepareContainer({ engine, settings, scope, context })
+      await prepareContainer({ engine, settings, scope, context, keyPath: join(workdir, '.waka-config-key') })
     },
 
     async activate(context) {
       secrets = context.secrets
       await fence(context.epoch)
       const name = containerName(scope, context.release)
-      const containers = await listReleaseContainers(engine, scope, context.signal)
-      const mine = containers.find((container) => container.name === name)
-      if (!mine) throw new DriverFailure('DRIVER_FAILED', `${context.release.dirName} is not prepared on ${targetId}: no container ${name}`)
-      const others = containers.filter((container) => container.running && container.name !== name)
+      const { all, running } = await containerNames(engine, scope, context.signal)
+      if (!all.includes(name)) throw new DriverFailure('DRIVER_FAILED', `${context.release.dirName} is not prepared on ${targetId}: no container ${name}`)
+      const others = running.filter((other) => other !== name)
       const fixedPort = settings.hostPort !== undefined
-      const start = () => startContainer({ engine, name, port: settings.port, startTimeoutMs, secrets, signal: context.signal })
-      if (!mine.running) {
-        if (fixedPort) for (const other of others) await stop(other.name, context.signal)
+      const fixedAddress = fixedPort ? address : null
+      const start = (which: string) => startContainer({ engine, name: which, port: settings.port, address: fixedAddress, startTimeoutMs, secrets, signal: context.signal })
+      if (!running.includes(name)) {
+        if (fixedPort) for (const other of others) await stop(other, context.signal)
         try {
-          address = await start()
+          address = await start(name)
         } catch (error) {
           await engine.run(['stop', '-t', stopSeconds, name]).catch(() => undefined)
-          const previous = context.previous && containers.find((container) => container.dirName === context.previous?.dirName)
-          if (!fixedPort) throw withNote(error, `${others.map((other) => other.dirName).join(', ') || 'nothing'} still runs`)
-          if (previous) {
-            address = await startContainer({ engine, name: previous.name, port: settings.port, startTimeoutMs, secrets, signal: context.signal })
-            throw withNote(error, `${previous.dirName} is live again`)
+          if (!fixedPort) throw withNote(error, `${others.join(', ') || 'nothing'} still runs`)
+          const previous = context.previous ? containerName(scope, context.previous) : null
+          if (previous !== null && previous !== name && (await containerRunning(engine, previous)) !== null) {
+            address = await start(previous)
+            throw withNote(error, `${context.previous?.dirName ?? previous} is live again`)
           }
           throw error
         }
         context.log.info(`${targetId}: ${name} started, serving on ${address}`, 'container')
       }
-      if (!fixedPort) for (const other of others) await stop(other.name, context.signal)
-      if (others.length > 0) context.log.info(`${targetId}: stopped ${others.map((other) => other.name).join(', ')}`, 'container')
+      if (!fixedPort) for (const other of others) await stop(other, context.signal)
+      if (others.length > 0) context.log.info(`${targetId}: stopped ${others.join(', ')}`, 'container')
       await recordActivation(activationsPath, context.release.dirName, context.epoch)
     },
 

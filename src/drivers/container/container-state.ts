@@ -14,6 +14,7 @@ export const LABELS = {
   dir: 'waka.release.dir',
   image: 'waka.image',
   deployment: 'waka.deployment',
+  fingerprint: 'waka.config',
 } as const
 
 export interface ReleaseContainer {
@@ -46,10 +47,19 @@ export const labelArgs = (scope: ContainerScope, release: DriverRelease, image: 
 
 const FORMAT = ['{{.Name}}', '{{.State.Running}}', ...[LABELS.dir, LABELS.digest, LABELS.image].map((label) => `{{index .Config.Labels "${label}"}}`)].join('\t')
 
+const scopeFilters = (scope: ContainerScope): string[] =>
+  [`label=${LABELS.service}=${scope.service}`, `label=${LABELS.environment}=${scope.environment}`].flatMap((filter) => ['--filter', filter])
+
+/** The scope's container names and whether each runs, in one engine call (activation is on the clock). */
+export const containerNames = async (engine: EngineCli, scope: ContainerScope, signal?: AbortSignal): Promise<{ all: string[]; running: string[] }> => {
+  const lines = await engine.check('listing the containers', ['ps', '-a', ...scopeFilters(scope), '--format', '{{.Names}}\t{{.State}}'], { signal })
+  const rows = lines.filter((line) => line.trim() !== '').map((line) => line.trim().split('\t'))
+  return { all: rows.map(([name = '']) => name), running: rows.filter(([, state = '']) => state.toLowerCase().startsWith('running') || state.toLowerCase().startsWith('up')).map(([name = '']) => name) }
+}
+
 /** Every container of the scope, running or not. */
 export const listReleaseContainers = async (engine: EngineCli, scope: ContainerScope, signal?: AbortSignal): Promise<ReleaseContainer[]> => {
-  const filters = [`label=${LABELS.service}=${scope.service}`, `label=${LABELS.environment}=${scope.environment}`].flatMap((filter) => ['--filter', filter])
-  const ids = (await engine.check('listing the containers', ['ps', '-a', '-q', '--no-trunc', ...filters], { signal })).filter((id) => id.trim() !== '')
+  const ids = (await engine.check('listing the containers', ['ps', '-a', '-q', '--no-trunc', ...scopeFilters(scope)], { signal })).filter((id) => id.trim() !== '')
   if (ids.length === 0) return []
   const lines = await engine.check('inspecting the containers', ['container', 'inspect', '--format', FORMAT, ...ids], { signal })
   return lines
@@ -60,9 +70,17 @@ export const listReleaseContainers = async (engine: EngineCli, scope: ContainerS
     })
 }
 
-/** Whether the engine holds the image already (then prepare pulls nothing). */
-export const hasImage = async (engine: EngineCli, image: string, signal?: AbortSignal): Promise<boolean> =>
-  (await engine.run(['image', 'inspect', '--format', '{{.Id}}', image], { signal, timeoutMs: 60_000 })).exitCode === 0
+/** Whether the container runs, and the configuration fingerprint it was created with; null when there is no such container. */
+export const containerStatus = async (engine: EngineCli, name: string, signal?: AbortSignal): Promise<{ running: boolean; fingerprint: string } | null> => {
+  const format = `{{.State.Running}}\t{{index .Config.Labels "${LABELS.fingerprint}"}}`
+  const result = await engine.run(['container', 'inspect', '--format', format, name], { signal, timeoutMs: 60_000 })
+  if (result.exitCode !== 0) return null
+  const [running = '', fingerprint = ''] = (result.stdout[0] ?? '').trim().split('\t')
+  return { running: running === 'true', fingerprint }
+}
+
+export const containerRunning = async (engine: EngineCli, name: string, signal?: AbortSignal): Promise<boolean | null> =>
+  (await containerStatus(engine, name, signal))?.running ?? null
 
 /** Where the engine published the container's port, e.g. `127.0.0.1:41234`. */
 export const publishedAddress = async (engine: EngineCli, name: string, port: number, signal?: AbortSignal): Promise<string | null> => {

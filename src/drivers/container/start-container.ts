@@ -36,6 +36,8 @@ export const startContainer = async (input: {
   readonly engine: EngineCli
   readonly name: string
   readonly port: number
+  /** The published address when it is fixed; otherwise the engine is asked. */
+  readonly address: string | null
   readonly startTimeoutMs: number
   readonly secrets: Readonly<Record<string, string>>
   readonly signal: AbortSignal
@@ -43,19 +45,15 @@ export const startContainer = async (input: {
   const { engine, name, signal } = input
   await engine.check(`starting ${name}`, ['start', name], { signal })
   const deadline = Date.now() + input.startTimeoutMs
-  const address = await publishedAddress(engine, name, input.port, signal)
+  const address = input.address ?? (await publishedAddress(engine, name, input.port, signal))
   if (address === null) throw new DriverFailure('DRIVER_FAILED', `${name} publishes no port ${input.port}/tcp`)
   for (;;) {
+    // the engine forwards a published port only to a listening process, so accepting means serving
+    if (await accepts(address)) return address
     if (!(await isRunning(engine, name, signal)))
       throw new DriverFailure('DRIVER_FAILED', `${name} exited right after it started: ${await lastLogLines(engine, name, input.secrets)}`)
-    if (await accepts(address)) {
-      // a port can be accepted by the engine's forwarder before the app binds it: running still?
-      await sleep(150, undefined, { signal })
-      if (await isRunning(engine, name, signal)) return address
-      continue
-    }
     if (Date.now() > deadline)
       throw new DriverFailure('DRIVER_FAILED', `${name} did not accept connections on ${address} within ${input.startTimeoutMs} ms: ${await lastLogLines(engine, name, input.secrets)}`)
-    await sleep(100, undefined, { signal })
+    await sleep(50, undefined, { signal })
   }
 }
