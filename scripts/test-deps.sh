@@ -13,6 +13,11 @@ packages=(
   "openssh-client:/usr/bin/ssh-keygen"     # ... and make their host and client keys
   "openssl:/usr/bin/openssl"               # the ssh driver's remote script verifies with it when present
   "postgresql:/usr/bin/pg_lsclusters"      # the PostgreSQL store, contract and replica tests
+  "podman:/usr/bin/podman"                 # the container driver's tests run their images with it
+  "runc:/usr/sbin/runc"                    # ... as its runtime (crun refuses hybrid cgroups)
+  "skopeo:/usr/bin/skopeo"                 # ... and push the images they build to their registry
+  "docker-registry:/usr/bin/docker-registry" # the registry those tests start on 127.0.0.1
+  "busybox-static:/bin/busybox"            # the tiny images those tests build (busybox httpd)
 )
 # the PostgreSQL server those tests use (WAKA_TEST_PG_URL points them elsewhere, and then this
 # script leaves PostgreSQL alone)

@@ -14,6 +14,7 @@ import { claimRemote, remoteRecorder } from './client/remote-recorder.ts'
 import { loadConfigFile } from './config/load.ts'
 import type { Deployment } from './core/deployment/deployment.ts'
 import { createDriver } from './drivers/registry.ts'
+import { imageArtifactSource } from './drivers/driver.ts'
 import type { EngineObserver } from './engine/events.ts'
 import { runSteps } from './engine/run-steps.ts'
 import { environmentSecrets, resolveSecrets } from './engine/secrets.ts'
@@ -54,7 +55,10 @@ export const executeDeployment = async (options: ExecuteOptions): Promise<Deploy
       return {
         target,
         driver: createDriver(target.driver, { service, environment, configDir: loaded.dir, stateDir }),
-        artifact: await fetchArtifact(transport, createArtifactStore(join(stateDir, 'artifacts')), release.digest),
+        artifact:
+          release.artifact.kind === 'image'
+            ? imageArtifactSource(release.digest)
+            : await fetchArtifact(transport, createArtifactStore(join(stateDir, 'artifacts')), release.digest),
         secrets,
         release,
         previous: claim.previousRelease,

@@ -21,6 +21,7 @@ import { isOwnerAlive, processOwner } from './engine/owner.ts'
 import { environmentSecrets } from './engine/secrets.ts'
 import { NotificationDispatcher } from './notify/dispatcher.ts'
 import { notificationSecrets } from './notify/secrets.ts'
+import { imageResolver } from './image-credentials.ts'
 import { openStore, type StoreChoice } from './storage/open-store.ts'
 
 const LEASE_TTL_MS = 15_000
@@ -75,7 +76,16 @@ export const openRuntime = async (loaded: LoadedConfig, options: StoreOptions): 
   const failpoints = parseFailpoints(process.env['WAKA_FAILPOINTS'])
   const store = await openStore(storeChoice(loaded, options, ttlMs))
   const artifacts = createArtifactStore(join(stateDir, 'artifacts'))
-  const app: AppContext = { store, clock: { now: () => new Date() }, policy: loaded.policy, artifacts, hash: sha256Hex, inspectTargets: (input) => inspectTargets(input) }
+  const secrets = environmentSecrets(process.env)
+  const app: AppContext = {
+    store,
+    clock: { now: () => new Date() },
+    policy: loaded.policy,
+    artifacts,
+    resolveImage: imageResolver(loaded.policy, secrets),
+    hash: sha256Hex,
+    inspectTargets: (input) => inspectTargets(input),
+  }
   const drivers = new Map<string, Driver>()
   const driverFor = (service: string, environment: string): Driver => {
     const key = `${service}\u0000${environment}`
@@ -99,7 +109,7 @@ export const openRuntime = async (loaded: LoadedConfig, options: StoreOptions): 
     app,
     driverFor,
     openArtifact: (digest) => artifacts.open(digest),
-    secrets: environmentSecrets(process.env),
+    secrets,
     owner: processOwner(),
     isOwnerAlive,
     leaseTtlMs: ttlMs,

@@ -2164,9 +2164,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve8(data);
+              return err ? reject(err) : resolve9(data);
             });
           });
         }
@@ -2204,12 +2204,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve8(data);
+              ) : resolve9(data);
             });
           });
         }
@@ -4476,8 +4476,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve8, reject) => {
-        res = resolve8;
+      const promise2 = new Promise((resolve9, reject) => {
+        res = resolve9;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6728,12 +6728,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve8, reject) => {
+      const waitForDrain = () => new Promise((resolve9, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve8;
+          callback = resolve9;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7403,12 +7403,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve8, reject) => {
+      const waitForDrain = () => new Promise((resolve9, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve8;
+          callback = resolve9;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7887,16 +7887,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve8) => {
+        return new Promise((resolve9) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve8;
+            this[kClosedResolve] = resolve9;
           } else {
-            resolve8(null);
+            resolve9(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve8) => {
+        return new Promise((resolve9) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7907,7 +7907,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve8(null);
+            resolve9(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7958,7 +7958,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve8, reject) => {
+        const socket = await new Promise((resolve9, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -7970,7 +7970,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve8(socket2);
+              resolve9(socket2);
             }
           });
         });
@@ -8306,8 +8306,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve8) => {
-            this[kClosedResolve] = resolve8;
+          await new Promise((resolve9) => {
+            this[kClosedResolve] = resolve9;
           });
         }
       }
@@ -9576,7 +9576,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve8, reject) => {
+        return await new Promise((resolve9, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9589,7 +9589,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve8(null);
+              resolve9(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9608,7 +9608,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve8, reject) => {
+      return new Promise((resolve9, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9625,7 +9625,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve8,
+              resolve: resolve9,
               reject,
               length: 0,
               body: []
@@ -9695,18 +9695,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve8, stream, length } = consume2;
+      const { type, body, resolve: resolve9, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve8(chunksDecode(body, length));
+          resolve9(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve8(JSON.parse(chunksDecode(body, length)));
+          resolve9(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve8(chunksConcat(body, length).buffer);
+          resolve9(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve8(new Blob(body, { type: stream[kContentType] }));
+          resolve9(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve8(chunksConcat(body, length));
+          resolve9(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9963,9 +9963,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10188,9 +10188,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10475,9 +10475,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10569,9 +10569,9 @@ var require_api_connect = __commonJS({
     };
     function connect2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           connect2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -14434,7 +14434,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url3 = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve8, reject) => agent.dispatch(
+        return new Promise((resolve9, reject) => agent.dispatch(
           {
             path: url3.pathname + url3.search,
             origin: url3.origin,
@@ -14510,7 +14510,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable3({ read: resume });
               const onError = this.onError.bind(this);
-              resolve8({
+              resolve9({
                 status,
                 statusText,
                 headersList,
@@ -14553,7 +14553,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve8({
+              resolve9({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18294,8 +18294,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms4) {
-      return new Promise((resolve8) => {
-        setTimeout(resolve8, ms4).unref();
+      return new Promise((resolve9) => {
+        setTimeout(resolve9, ms4).unref();
       });
     }
     module.exports = {
@@ -31666,7 +31666,7 @@ var require_crypto = __commonJS({
     var {
       createCipheriv,
       createDecipheriv,
-      createHmac: createHmac2,
+      createHmac: createHmac3,
       randomFillSync,
       timingSafeEqual
     } = __require("crypto");
@@ -32031,7 +32031,7 @@ var require_crypto = __commonJS({
           );
           this._onWrite(lenBytes);
           this._onWrite(encrypted);
-          mac3 = createHmac2(this._macSSLName, this._macKey);
+          mac3 = createHmac3(this._macSSLName, this._macKey);
           writeUInt32BE(BUF_INT, this.outSeqno, 0);
           mac3.update(BUF_INT);
           mac3.update(lenBytes);
@@ -32039,7 +32039,7 @@ var require_crypto = __commonJS({
         } else {
           const encrypted = this._cipherInstance.update(packet);
           this._onWrite(encrypted);
-          mac3 = createHmac2(this._macSSLName, this._macKey);
+          mac3 = createHmac3(this._macSSLName, this._macKey);
           writeUInt32BE(BUF_INT, this.outSeqno, 0);
           mac3.update(BUF_INT);
           mac3.update(packet);
@@ -32630,7 +32630,7 @@ var require_crypto = __commonJS({
             if (this._len > MAX_PACKET_SIZE || this._len < 5 || (need & this._blockSize - 1) !== 0) {
               throw new Error("Bad packet length");
             }
-            this._macInstance = createHmac2(this._macSSLName, this._macKey);
+            this._macInstance = createHmac3(this._macSSLName, this._macKey);
             writeUInt32BE(BUF_INT, this.inSeqno, 0);
             this._macInstance.update(BUF_INT);
             if (this._macETM) {
@@ -32960,7 +32960,7 @@ var require_crypto = __commonJS({
       MAC_INFO,
       bindingAvailable: !!binding,
       init: (() => {
-        return new Promise(async (resolve8, reject) => {
+        return new Promise(async (resolve9, reject) => {
           try {
             POLY1305_WASM_MODULE = await require_poly1305()();
             POLY1305_RESULT_MALLOC = POLY1305_WASM_MODULE._malloc(16);
@@ -32972,7 +32972,7 @@ var require_crypto = __commonJS({
           } catch (ex) {
             return reject(ex);
           }
-          resolve8();
+          resolve9();
         });
       })(),
       NullCipher,
@@ -32991,7 +32991,7 @@ var require_keyParser = __commonJS({
       createDecipheriv,
       createECDH,
       createHash: createHash7,
-      createHmac: createHmac2,
+      createHmac: createHmac3,
       createSign,
       createVerify,
       getCiphers,
@@ -33886,7 +33886,7 @@ ${formatted}-----END ${type} KEY-----`;
         macData.set(privBlob, p + 4);
         if (!passphrase)
           passphrase = EMPTY_PASSPHRASE;
-        const calcMAC = createHmac2(
+        const calcMAC = createHmac3(
           "sha1",
           createHash7("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
         ).update(macData).digest("hex");
@@ -34230,8 +34230,8 @@ var require_agent2 = __commonJS({
     "use strict";
     var { Socket: Socket2 } = __require("net");
     var { Duplex } = __require("stream");
-    var { resolve: resolve8 } = __require("path");
-    var { readFile: readFile5 } = __require("fs");
+    var { resolve: resolve9 } = __require("path");
+    var { readFile: readFile6 } = __require("fs");
     var { execFile: execFile2, spawn: spawn3 } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
@@ -34366,7 +34366,7 @@ var require_agent2 = __commonJS({
       const RET_ERR_BINSTDIN = 13;
       const RET_ERR_BINSTDOUT = 14;
       const RET_ERR_BADLEN = 15;
-      const EXEPATH = resolve8(__dirname, "..", "util/pagent.exe");
+      const EXEPATH = resolve9(__dirname, "..", "util/pagent.exe");
       const ERROR = {
         [RET_ERR_BADARGS]: new Error("Invalid pagent.exe arguments"),
         [RET_ERR_UNAVAILABLE]: new Error("Pageant is not running"),
@@ -34449,7 +34449,7 @@ var require_agent2 = __commonJS({
           cb = once(cb);
           let socketPath = this.socketPath;
           let triedCygpath = false;
-          readFile5(socketPath, function readCygsocket(err, data) {
+          readFile6(socketPath, function readCygsocket(err, data) {
             if (err) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
@@ -34458,7 +34458,7 @@ var require_agent2 = __commonJS({
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
                 socketPath = stdout.toString().replace(/[\r\n]/g, "");
-                readFile5(socketPath, readCygsocket);
+                readFile6(socketPath, readCygsocket);
               });
               return;
             }
@@ -46142,7 +46142,7 @@ var require_keygen = __commonJS({
       generateKeyPair: generateKeyPair_,
       generateKeyPairSync: generateKeyPairSync_,
       getCurves,
-      randomBytes: randomBytes6
+      randomBytes: randomBytes7
     } = __require("crypto");
     var { Ber } = require_lib();
     var bcrypt_pbkdf = require_bcrypt_pbkdf().pbkdf;
@@ -46406,7 +46406,7 @@ var require_keygen = __commonJS({
                 rounds = opts.rounds;
             }
             const gen = Buffer.allocUnsafe(cipher.keyLen + cipher.ivLen);
-            const salt = randomBytes6(SALT_LEN);
+            const salt = randomBytes7(SALT_LEN);
             const r = bcrypt_pbkdf(
               passphrase,
               passphrase.length,
@@ -46445,7 +46445,7 @@ var require_keygen = __commonJS({
           const kdfOptions = encrypted ? encrypted.kdfOptions : Buffer.alloc(0);
           const blockLen = encrypted ? encrypted.cipher.blockLen : 8;
           const parsed = parseDERs(keyType, pub, priv);
-          const checkInt = randomBytes6(4);
+          const checkInt = randomBytes7(4);
           const commentBin = Buffer.from(comment);
           const privBlobLen = 4 + 4 + parsed.priv.length + 4 + commentBin.length;
           let padding2 = [];
@@ -46787,11 +46787,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -46807,7 +46807,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -46880,26 +46880,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve8) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve9) => __awaiter(this, void 0, void 0, function* () {
         let output2 = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output2 = Buffer.concat([output2, chunk]);
         });
         this.message.on("end", () => {
-          resolve8(output2.toString());
+          resolve9(output2.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve8) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve9) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve8(Buffer.concat(chunks));
+          resolve9(Buffer.concat(chunks));
         });
       }));
     });
@@ -47102,14 +47102,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve8, reject) => {
+      return new Promise((resolve9, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve8(res);
+            resolve9(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -47353,12 +47353,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms4 = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve8) => setTimeout(() => resolve8(), ms4));
+      return new Promise((resolve9) => setTimeout(() => resolve9(), ms4));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve8, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve9, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -47366,7 +47366,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve8(response);
+          resolve9(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -47405,7 +47405,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve8(response);
+          resolve9(response);
         }
       }));
     });
@@ -47416,11 +47416,11 @@ var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase(
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -47436,7 +47436,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -47467,11 +47467,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -47487,7 +47487,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -47556,11 +47556,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -47576,7 +47576,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -47855,11 +47855,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -47875,7 +47875,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -47922,7 +47922,7 @@ function getIDToken(aud) {
 }
 
 // src/github/action/main.ts
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 
 // src/client/http-client.ts
 import { createReadStream as createReadStream2 } from "node:fs";
@@ -47951,6 +47951,9 @@ var ERROR_CODES = [
   "ENVIRONMENT_FROZEN",
   "STALE_EPOCH",
   "ARTIFACT_INVALID",
+  "IMAGE_NOT_FOUND",
+  "REGISTRY_AUTH_FAILED",
+  "REGISTRY_UNAVAILABLE",
   "SECRET_MISSING",
   "DRIVER_FAILED",
   "HEALTH_CHECK_FAILED",
@@ -48209,7 +48212,12 @@ var createTransport = (options) => {
       body = JSON.stringify(request.body);
     }
     try {
-      return await fetch(`${baseUrl}${path2}`, { method, headers, ...body === void 0 ? {} : { body, duplex: "half" } });
+      return await fetch(`${baseUrl}${path2}`, {
+        method,
+        headers,
+        ...body === void 0 ? {} : { body, duplex: "half" },
+        ...request.signal ? { signal: request.signal } : {}
+      });
     } catch (error63) {
       const cause = error63 instanceof Error && error63.cause instanceof Error ? error63.cause.message : String(error63);
       throw new WakaError("UNAVAILABLE", `cannot reach the Waka server at ${baseUrl}: ${cause}`, {
@@ -48217,16 +48225,17 @@ var createTransport = (options) => {
       });
     }
   };
+  const bodyOf = async (response) => {
+    if (!response.ok || !response.body) {
+      const text = await response.text();
+      throw toError(response.status, text ? JSON.parse(text) : null);
+    }
+    return response.body;
+  };
   return {
     baseUrl,
-    download: async (path2) => {
-      const response = await send("GET", path2, { headers: { accept: "application/octet-stream, application/json" } });
-      if (!response.ok || !response.body) {
-        const text = await response.text();
-        throw toError(response.status, text ? JSON.parse(text) : null);
-      }
-      return response.body;
-    },
+    download: async (path2) => bodyOf(await send("GET", path2, { headers: { accept: "application/octet-stream, application/json" } })),
+    stream: async (path2, signal) => bodyOf(await send("GET", path2, { headers: { accept: "text/event-stream, application/json" }, signal })),
     request: async (method, path2, request = {}) => {
       const response = await send(method, path2, request);
       const text = await response.text();
@@ -48275,20 +48284,62 @@ var isTerminal = (status) => DEPLOYMENT_TRANSITIONS[status].length === 0;
 var TERMINAL_STATUSES = DEPLOYMENT_STATUSES.filter(isTerminal);
 
 // src/health/sleep.ts
-var abortableSleep = (ms4, signal) => new Promise((resolve8) => {
+var abortableSleep = (ms4, signal) => new Promise((resolve9) => {
   const done = () => {
     clearTimeout(timer);
     signal?.removeEventListener("abort", done);
-    resolve8();
+    resolve9();
   };
   const timer = setTimeout(done, ms4);
   signal?.addEventListener("abort", done, { once: true });
 });
 
+// src/client/event-wakeup.ts
+var listenForWakeups = async (transport, path2) => {
+  const stop = new AbortController();
+  let pending = false;
+  let wake = null;
+  const signal = () => {
+    pending = true;
+    wake?.();
+  };
+  try {
+    const body = await transport.stream(path2, stop.signal);
+    void (async () => {
+      for await (const chunk of body) if (chunk.length > 0) signal();
+    })().catch(() => void 0);
+  } catch {
+  }
+  return {
+    async wait(ms4, abort) {
+      if (!pending) {
+        const woken = new Promise((resolve9) => wake = resolve9);
+        const timer = new AbortController();
+        const ended = () => timer.abort();
+        abort?.addEventListener("abort", ended, { once: true });
+        await Promise.race([abortableSleep(ms4, timer.signal), woken]);
+        timer.abort();
+        abort?.removeEventListener("abort", ended);
+        wake = null;
+      }
+      pending = false;
+    },
+    close: () => stop.abort()
+  };
+};
+
 // src/client/remote-follow.ts
 var POLL_MS = 400;
 var settled = (deployment, held, waitsForRunner) => isTerminal(deployment.status) || deployment.status === "awaiting_approval" || deployment.status === "pending" || deployment.status === "queued" && (held || waitsForRunner);
 var followRemote = async (transport, ids, options = {}, waitsForRunner = () => false) => {
+  const wakeup = await listenForWakeups(transport, "/api/v1/events");
+  try {
+    return await pollUntilSettled({ transport, wakeup, waitsForRunner }, ids, options);
+  } finally {
+    wakeup.close();
+  }
+};
+var pollUntilSettled = async ({ transport, wakeup, waitsForRunner }, ids, options) => {
   const watched = new Set(ids);
   const lastStatus = /* @__PURE__ */ new Map();
   const lastLog = /* @__PURE__ */ new Map();
@@ -48320,7 +48371,7 @@ var followRemote = async (transport, ids, options = {}, waitsForRunner = () => f
       if (!settled(deployment, held, waitsForRunner(deployment.environment))) allSettled = false;
     }
     if (allSettled || options.signal?.aborted) return current;
-    await abortableSleep(options.pollMs ?? POLL_MS, options.signal);
+    await wakeup.wait(options.pollMs ?? POLL_MS, options.signal);
   }
 };
 var isHeld = async (transport, deployment) => {
@@ -48346,8 +48397,7 @@ var path = (...segments) => segments.map((segment) => encodeURIComponent(String(
 var createHttpClient = async (options) => {
   const transport = createTransport(options);
   const { request } = transport;
-  const session = await request("GET", "/api/v1/session");
-  const pipeline = await request("GET", "/api/v1/pipeline");
+  const [session, pipeline] = await Promise.all([request("GET", "/api/v1/session"), request("GET", "/api/v1/pipeline")]);
   const ok = () => void 0;
   return {
     actor: session.user,
@@ -48412,9 +48462,12 @@ var createHttpClient = async (options) => {
 };
 
 // src/execute.ts
-import { join as join13, resolve as resolve5 } from "node:path";
+import { join as join15, resolve as resolve6 } from "node:path";
 
 // src/core/release/release.ts
+var ARTIFACT_KINDS = ["file", "directory"];
+var RELEASE_ARTIFACT_KINDS = [...ARTIFACT_KINDS, "image"];
+var imageReference = (release) => release.artifact.image ? `${release.artifact.image.repository}@${release.digest}` : null;
 var DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
 var isDigest = (value) => DIGEST_PATTERN.test(value);
 var shortDigest = (digest) => digest.slice(0, "sha256:".length + 12);
@@ -53899,7 +53952,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve8) {
+function isRecursive(inst, stack, resolve9) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -53909,7 +53962,7 @@ function isRecursive(inst, stack, resolve8) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve8);
+      const answer = isRecursive(child, stack, resolve9);
       if (answer > result)
         result = answer;
     }
@@ -53920,7 +53973,7 @@ function isRecursive(inst, stack, resolve8) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve8) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve9) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -53984,7 +54037,7 @@ function isRecursive(inst, stack, resolve8) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner2 = def._cachedInner ?? (resolve8 ? inst._zod.innerType : void 0);
+      const inner2 = def._cachedInner ?? (resolve9 ? inst._zod.innerType : void 0);
       merge2(inner2 ? isRecursive(inner2, stack, false) : ASSUMED);
       break;
     }
@@ -69149,6 +69202,27 @@ var commandDriverSettings = external_exports.strictObject({
   timeout: durationString.optional().describe("Deadline for each command (default 10m)")
 }).describe("Run your own commands (flyctl, aws, kubectl \u2026) to deploy");
 
+// src/settings/container-settings.ts
+var containerDriverSettings = external_exports.strictObject({
+  type: external_exports.literal("container"),
+  engine: argvArray.default(["podman"]).describe("The engine CLI as an argv prefix, e.g. [podman], [docker] or [podman, --root, /var/lib/waka-containers]"),
+  engineEnvironment: external_exports.record(variableName, external_exports.string().max(4096)).optional().describe("Variables for the engine CLI itself (not the container), e.g. CONTAINERS_CONF: ./containers.conf"),
+  port: portNumber.describe("The port the application listens on inside the container"),
+  hostPort: portNumber.optional().describe("A fixed host port: activation stops the old container, then starts the new one. Without it each release gets a free port and starts next to the old one"),
+  bind: external_exports.string().min(1).max(64).default("127.0.0.1").describe("The host address the port is published on (default 127.0.0.1)"),
+  network: external_exports.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/).optional().describe("An engine network to join, with the service name as network alias"),
+  registry: external_exports.strictObject({
+    username: variableName.describe("Name of the secret holding the registry user"),
+    password: variableName.describe("Name of the secret holding the registry password or token")
+  }).optional().describe("Registry credentials, as names of secrets of the environment (listed in its secrets)"),
+  tlsVerify: external_exports.boolean().default(true).describe("Podman: verify the registry TLS certificate (false for a plain-HTTP registry on loopback)"),
+  runArgs: external_exports.array(external_exports.string().min(1).max(4096)).optional().describe("More `create` options, e.g. [--memory, 256m]; never secrets (they show in ps)"),
+  command: argvArray.optional().describe("The container's command, instead of the image's"),
+  stopTimeout: durationString.optional().describe("How long a stopping container gets before SIGKILL (default 10s)"),
+  startTimeout: durationString.optional().describe("How long a started container may take to accept connections on its port (default 30s)"),
+  workdir: pathString.optional().describe("Where the driver keeps its epoch and activation log (default .waka/work/<service>/<environment>)")
+}).describe("Run an OCI image release as a container on this machine (Podman or Docker)");
+
 // src/settings/local-settings.ts
 var localDriverSettings = external_exports.strictObject({
   type: external_exports.literal("local"),
@@ -69218,8 +69292,8 @@ var sshDriverSettings = external_exports.strictObject({
 }).describe("Deploy to a releases directory on remote hosts over SSH");
 
 // src/settings/driver-settings.ts
-var driverSettings = external_exports.discriminatedUnion("type", [localDriverSettings, sshDriverSettings, commandDriverSettings]);
-var DRIVER_TYPES = ["local", "ssh", "command"];
+var driverSettings = external_exports.discriminatedUnion("type", [localDriverSettings, sshDriverSettings, commandDriverSettings, containerDriverSettings]);
+var DRIVER_TYPES = ["local", "ssh", "command", "container"];
 
 // src/config/target-rules.ts
 var targetsOf = (config2) => Object.keys(config2.services).flatMap(
@@ -69784,9 +69858,9 @@ var sourceMapOf = (doc, lineCounter) => {
     const { line, col } = lineCounter.linePos(node2.range[0]);
     return { line, column: col };
   };
-  const resolve8 = (node2) => (0, import_yaml.isAlias)(node2) ? node2.resolve(doc) : node2;
+  const resolve9 = (node2) => (0, import_yaml.isAlias)(node2) ? node2.resolve(doc) : node2;
   const position = (path2, anchor2) => {
-    let current = resolve8(doc.contents);
+    let current = resolve9(doc.contents);
     let parentKey = null;
     for (const segment of path2) {
       let keyNode = null;
@@ -69800,7 +69874,7 @@ var sourceMapOf = (doc, lineCounter) => {
       }
       if (keyNode === null) return at(parentKey ?? current);
       parentKey = keyNode;
-      current = resolve8(valueNode);
+      current = resolve9(valueNode);
     }
     if (anchor2 === "key" && parentKey) return at(parentKey);
     return at(current ?? parentKey);
@@ -70015,6 +70089,13 @@ var DriverFailure = class extends WakaError {
     super(code, message, options);
   }
 };
+var imageArtifactSource = (digest) => {
+  const refusal = () => new DriverFailure("ARTIFACT_INVALID", `${digest} is an image release: it has no files to copy, only an image in its registry; deploy it with the container driver`);
+  const none = () => {
+    throw refusal();
+  };
+  return { digest, entries: () => Promise.reject(refusal()), openBlob: none, blobPath: none };
+};
 var releaseDirName = (version2, digest) => `${version2}-${digest.slice("sha256:".length, "sha256:".length + 12)}`;
 
 // src/drivers/process/run-process.ts
@@ -70126,7 +70207,7 @@ var stopProcessGroup = async (pgid, graceMs) => {
 
 // src/drivers/process/run-process.ts
 var DRAIN_AFTER_EXIT_MS = 2e3;
-var runProcess = (options) => new Promise((resolve8, reject) => {
+var runProcess = (options) => new Promise((resolve9, reject) => {
   const [program, ...args] = options.argv;
   if (program === void 0) throw new TypeError("runProcess needs at least the program to run");
   if (options.signal?.aborted) throw new Error("runProcess was given an aborted signal");
@@ -70171,7 +70252,7 @@ var runProcess = (options) => new Promise((resolve8, reject) => {
     splitters.stdout.end();
     splitters.stderr.end();
     const result = { pid: child.pid, exitCode: exit.code, signal: exit.signal, stoppedBy };
-    void stopping.then(() => resolve8(result));
+    void stopping.then(() => resolve9(result));
   };
   child.on("error", (error63) => {
     if (child.pid !== void 0) return;
@@ -70500,53 +70581,435 @@ var createCommandDriver = (settings, scope) => {
   };
 };
 
+// src/drivers/container/container-driver.ts
+import { join as join10, resolve as resolve3 } from "node:path";
+
+// src/drivers/container/container-state.ts
+var LABELS = {
+  service: "waka.service",
+  environment: "waka.environment",
+  digest: "waka.release.digest",
+  version: "waka.release.version",
+  dir: "waka.release.dir",
+  image: "waka.image",
+  deployment: "waka.deployment",
+  fingerprint: "waka.config"
+};
+var containerName = (scope, release) => `waka-${scope.service}-${scope.environment}-${release.dirName}`.replace(/[^a-zA-Z0-9_.-]/g, "_");
+var labelArgs = (scope, release, image, deploymentId) => Object.entries({
+  [LABELS.service]: scope.service,
+  [LABELS.environment]: scope.environment,
+  [LABELS.digest]: release.digest,
+  [LABELS.version]: release.version,
+  [LABELS.dir]: release.dirName,
+  [LABELS.image]: image,
+  ...deploymentId === void 0 ? {} : { [LABELS.deployment]: String(deploymentId) }
+}).flatMap(([key, value]) => ["--label", `${key}=${value}`]);
+var FORMAT = ["{{.Name}}", "{{.State.Running}}", ...[LABELS.dir, LABELS.digest, LABELS.image].map((label) => `{{index .Config.Labels "${label}"}}`)].join("	");
+var scopeFilters = (scope) => [`label=${LABELS.service}=${scope.service}`, `label=${LABELS.environment}=${scope.environment}`].flatMap((filter) => ["--filter", filter]);
+var containerNames = async (engine, scope, signal) => {
+  const lines = await engine.check("listing the containers", ["ps", "-a", ...scopeFilters(scope), "--format", "{{.Names}}	{{.State}}"], { signal });
+  const rows = lines.filter((line) => line.trim() !== "").map((line) => line.trim().split("	"));
+  return { all: rows.map(([name = ""]) => name), running: rows.filter(([, state = ""]) => state.toLowerCase().startsWith("running") || state.toLowerCase().startsWith("up")).map(([name = ""]) => name) };
+};
+var listReleaseContainers = async (engine, scope, signal) => {
+  const ids = (await engine.check("listing the containers", ["ps", "-a", "-q", "--no-trunc", ...scopeFilters(scope)], { signal })).filter((id) => id.trim() !== "");
+  if (ids.length === 0) return [];
+  const lines = await engine.check("inspecting the containers", ["container", "inspect", "--format", FORMAT, ...ids], { signal });
+  return lines.filter((line) => line.trim() !== "").map((line) => {
+    const [name = "", running = "", dirName = "", digest = "", image = ""] = line.split("	");
+    return { name: name.replace(/^\//, ""), running: running === "true", dirName, digest, image };
+  });
+};
+var containerStatus = async (engine, name, signal) => {
+  const format = `{{.State.Running}}	{{index .Config.Labels "${LABELS.fingerprint}"}}`;
+  const result = await engine.run(["container", "inspect", "--format", format, name], { signal, timeoutMs: 6e4 });
+  if (result.exitCode !== 0) return null;
+  const [running = "", fingerprint2 = ""] = (result.stdout[0] ?? "").trim().split("	");
+  return { running: running === "true", fingerprint: fingerprint2 };
+};
+var containerRunning = async (engine, name, signal) => (await containerStatus(engine, name, signal))?.running ?? null;
+var publishedAddress = async (engine, name, port, signal) => {
+  const lines = await engine.check(`reading the published port of ${name}`, ["port", name, `${port}/tcp`], { signal });
+  const first = lines.find((line) => line.trim() !== "")?.trim() ?? null;
+  return first === null ? null : first.replace(/^0\.0\.0\.0:/, "127.0.0.1:");
+};
+
+// src/drivers/mask-secrets.ts
+var maskSecrets = (text, secrets) => Object.values(secrets).filter((value) => value !== "").sort((a, b) => b.length - a.length).reduce((masked, value) => masked.split(value).join("***"), text);
+
+// src/drivers/container/engine-cli.ts
+var DEFAULT_TIMEOUT_MS2 = 10 * 6e4;
+var createEngineCli = (input2) => {
+  const program = input2.argv[0] ?? "podman";
+  const flavour = /(?:^|\/)docker$/.test(program) ? "docker" : "podman";
+  const run3 = async (args, options = {}) => {
+    const stdout = [];
+    const stderr = [];
+    try {
+      const result = await runProcess({
+        argv: [...input2.argv, ...args],
+        cwd: input2.cwd,
+        env: input2.env,
+        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS2,
+        ...options.signal ? { signal: options.signal } : {},
+        onLine: (line, stream) => (stream === "stdout" ? stdout : stderr).push(line)
+      });
+      if (result.stoppedBy === "timeout") throw new DriverFailure("TIMEOUT", `${program} ${args[0] ?? ""} did not finish in time`);
+      return { exitCode: result.exitCode, stdout, stderr };
+    } catch (error63) {
+      if (error63 instanceof DriverFailure) throw error63;
+      throw new DriverFailure("DRIVER_FAILED", `cannot run the container engine ${program}: ${error63.message}`, {
+        hint: "install podman or docker on this host, or set the driver's engine to the CLI to use"
+      });
+    }
+  };
+  return {
+    flavour,
+    run: run3,
+    async check(what, args, options) {
+      const result = await run3(args, options);
+      if (result.exitCode === 0) return result.stdout;
+      const said = maskSecrets([...result.stderr, ...result.stdout].slice(-5).join(" | "), input2.secrets());
+      throw new DriverFailure("DRIVER_FAILED", `${what} failed (${program} exited with ${result.exitCode ?? "a signal"}): ${said || "no output"}`);
+    }
+  };
+};
+
+// src/drivers/container/config-fingerprint.ts
+import { createHmac, randomBytes as randomBytes4 } from "node:crypto";
+import { mkdir as mkdir7, readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname6 } from "node:path";
+var loadKey = async (path2) => {
+  const existing = await readFile2(path2).catch(() => null);
+  if (existing !== null && existing.length >= 32) return existing;
+  await mkdir7(dirname6(path2), { recursive: true });
+  const key = randomBytes4(32);
+  await writeFile2(path2, key, { mode: 384, flag: "wx" }).catch(() => void 0);
+  return readFile2(path2);
+};
+var configFingerprint = async (keyPath, created, environment) => {
+  const sorted = Object.entries(environment).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  return createHmac("sha256", await loadKey(keyPath)).update(JSON.stringify({ created, environment: sorted })).digest("hex");
+};
+
+// src/drivers/container/private-files.ts
+import { mkdtemp, rm as rm6, writeFile as writeFile3 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join as join9 } from "node:path";
+var withPrivateFiles = async (body) => {
+  const dir = await mkdtemp(join9(tmpdir(), "waka-container-"));
+  const files2 = {
+    async write(name, content) {
+      const path2 = join9(dir, name);
+      await writeFile3(path2, content, { mode: 384, flag: "wx" });
+      return path2;
+    },
+    remove: () => rm6(dir, { recursive: true, force: true })
+  };
+  try {
+    return await body(files2);
+  } finally {
+    await files2.remove();
+  }
+};
+var envFileText = (variables2) => Object.entries(variables2).map(([name, value]) => {
+  if (/[\r\n]/.test(value)) throw new DriverFailure("DRIVER_FAILED", `${name} holds a line break, which an engine env file cannot carry`);
+  return `${name}=${value}
+`;
+}).join("");
+var authFileText = (registry2, credentials) => `${JSON.stringify({ auths: { [registry2]: { auth: Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64") } } })}
+`;
+
+// src/drivers/container/pull-image.ts
+import { dirname as dirname7 } from "node:path";
+
+// src/core/release/image-name.ts
+var COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var TAG = /^[\w][\w.-]{0,127}$/;
+var HOST = /^(?:[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*|\[[0-9a-fA-F:]+\])(?::[0-9]{1,5})?$/;
+var DOCKER_HUB = "docker.io";
+var invalid3 = (text, expected) => new WakaError("INVALID_ARGUMENT", `--image ${JSON.stringify(text)} is not an image reference: expected ${expected}`, {
+  hint: "for example registry.example/acme/api@sha256:<64 hex> or registry.example/acme/api:v7"
+});
+var looksLikeHost = (component) => component.includes(".") || component.includes(":") || component === "localhost";
+var parseImageName = (text) => {
+  const [withoutDigest = "", digest = null, ...extra] = text.split("@");
+  if (extra.length > 0) throw invalid3(text, "at most one @");
+  if (digest !== null && !isDigest(digest)) throw invalid3(text, "a digest of sha256: and 64 lowercase hex digits after @");
+  const lastSlash = withoutDigest.lastIndexOf("/");
+  const colon = withoutDigest.indexOf(":", lastSlash + 1);
+  const path2 = colon === -1 ? withoutDigest : withoutDigest.slice(0, colon);
+  const tag = colon === -1 ? null : withoutDigest.slice(colon + 1);
+  if (tag !== null && !TAG.test(tag)) throw invalid3(text, "a tag of letters, digits, _ . - (at most 128)");
+  const components = path2.split("/");
+  const first = components[0] ?? "";
+  const hasHost = components.length > 1 && looksLikeHost(first);
+  if (hasHost && !HOST.test(first)) throw invalid3(text, "a registry host[:port] as the first component");
+  const registry2 = hasHost ? first : DOCKER_HUB;
+  const nameParts = hasHost ? components.slice(1) : components;
+  if (nameParts.length === 0 || !nameParts.every((part) => COMPONENT.test(part)))
+    throw invalid3(text, "lowercase path components (a-z, 0-9, separated by . _ - or /)");
+  const name = registry2 === DOCKER_HUB && nameParts.length === 1 ? `library/${nameParts.join("/")}` : nameParts.join("/");
+  if (tag === null && digest === null) throw invalid3(text, 'a :tag or an @sha256: digest (a release never means "latest")');
+  return { registry: registry2, name, repository: `${registry2}/${name}`, tag, digest };
+};
+
+// src/drivers/container/pull-image.ts
+var TAMPERED = /digest|checksum|does not match|mismatch/i;
+var REFUSED = /unauthorized|authentication required|401|403|denied/i;
+var UNREACHABLE = /connection refused|no such host|i\/o timeout|network is unreachable|EOF/i;
+var pullImage = async (input2) => {
+  const { engine, image, credentials } = input2;
+  const { registry: registry2 } = parseImageName(image);
+  const result = await withPrivateFiles(async (files2) => {
+    if (engine.flavour === "docker") {
+      const config2 = credentials === null ? null : await files2.write("config.json", authFileText(registry2, credentials));
+      const configArgs = config2 === null ? [] : ["--config", dirname7(config2)];
+      return engine.run([...configArgs, "pull", "--quiet", image], { signal: input2.signal });
+    }
+    const auth = credentials === null ? null : await files2.write("auth.json", authFileText(registry2, credentials));
+    const authArgs = auth === null ? [] : ["--authfile", auth];
+    const tlsArgs = input2.tlsVerify ? [] : ["--tls-verify=false"];
+    return engine.run(["pull", "--quiet", ...authArgs, ...tlsArgs, image], { signal: input2.signal });
+  });
+  if (result.exitCode === 0) return;
+  const said = maskSecrets(result.stderr.slice(-3).join(" | "), credentials ? { password: credentials.password } : {});
+  if (REFUSED.test(said))
+    throw new DriverFailure("DRIVER_FAILED", `the registry ${registry2} refused to let this host pull ${image}: ${said}`, {
+      hint: credentials ? "check the secrets the driver names in registry.username and registry.password" : "set registry.username and registry.password in the driver settings"
+    });
+  if (UNREACHABLE.test(said)) throw new DriverFailure("DRIVER_FAILED", `the registry ${registry2} cannot be reached from this host to pull ${image}: ${said}`);
+  if (/manifest unknown|not found|no such/i.test(said)) throw new DriverFailure("DRIVER_FAILED", `the registry ${registry2} no longer holds ${image}: ${said}`);
+  if (TAMPERED.test(said)) throw new DriverFailure("ARTIFACT_INVALID", `the image ${image} the registry served does not match its digest: ${said}`);
+  throw new DriverFailure("DRIVER_FAILED", `pulling ${image} failed: ${said || "no output"}`);
+};
+
+// src/drivers/container/prepare-container.ts
+var credentialsOf = (settings, secrets) => {
+  if (!settings.registry) return null;
+  const value = (key) => {
+    const name = settings.registry?.[key] ?? "";
+    const found = secrets[name];
+    if (found === void 0 || found === "")
+      throw new DriverFailure("DRIVER_FAILED", `registry.${key} names the secret ${name}, which this environment does not provide`, {
+        hint: `list ${name} in the environment's secrets and set its value where the deployment runs`
+      });
+    return found;
+  };
+  return { username: value("username"), password: value("password") };
+};
+var prepareContainer = async (input2) => {
+  const { engine, settings, scope, context } = input2;
+  const { release, signal } = context;
+  const image = release.image;
+  if (image === null)
+    throw new DriverFailure("ARTIFACT_INVALID", `${release.dirName} is not an image release: the container driver runs images (waka release create --image)`);
+  const name = containerName(scope, release);
+  const status = await containerStatus(engine, name, signal);
+  if (status?.running) return;
+  const publish = `${settings.bind.includes(":") ? `[${settings.bind}]` : settings.bind}:${settings.hostPort ?? ""}:${settings.port}`;
+  const network = settings.network ? ["--network", settings.network, "--network-alias", scope.service] : [];
+  const registrySecrets = /* @__PURE__ */ new Set([settings.registry?.username, settings.registry?.password]);
+  const appSecrets = Object.fromEntries(Object.entries(context.secrets).filter(([name2]) => !registrySecrets.has(name2)));
+  const environment = {
+    ...context.variables,
+    ...appSecrets,
+    WAKA_SERVICE: scope.service,
+    WAKA_ENVIRONMENT: scope.environment,
+    WAKA_RELEASE_VERSION: release.version,
+    WAKA_RELEASE_DIGEST: release.digest
+  };
+  const options = ["-p", publish, ...network, ...settings.runArgs ?? [], image, ...settings.command ?? []];
+  const fingerprint2 = await configFingerprint(input2.keyPath, options, environment);
+  if (status?.fingerprint === fingerprint2) return;
+  if (status) await engine.check(`replacing the stopped ${name}`, ["rm", "-f", name], { signal });
+  const create = (pull) => withPrivateFiles(async (files2) => {
+    const envFile = await files2.write("env", envFileText(environment));
+    const labels = [...labelArgs(scope, release, image, context.deploymentId), "--label", `${LABELS.fingerprint}=${fingerprint2}`];
+    return engine.run(["create", ...pull, "--name", name, "--env-file", envFile, ...labels, ...options], { signal });
+  });
+  if ((await create(["--pull", "never"])).exitCode === 0) return;
+  context.log.info(`pulling ${image}`, "container");
+  await pullImage({ engine, image, credentials: credentialsOf(settings, context.secrets), tlsVerify: settings.tlsVerify, signal });
+  const created = await create(["--pull", "never"]);
+  if (created.exitCode !== 0)
+    throw new DriverFailure("DRIVER_FAILED", `creating ${name} failed: ${maskSecrets(created.stderr.slice(-3).join(" | "), context.secrets) || "no output"}`);
+};
+
+// src/drivers/container/start-container.ts
+import { createConnection } from "node:net";
+import { setTimeout as sleep2 } from "node:timers/promises";
+var accepts = (address) => new Promise((resolve9) => {
+  const colon = address.lastIndexOf(":");
+  const socket = createConnection({ host: address.slice(0, colon).replace(/^\[|\]$/g, ""), port: Number(address.slice(colon + 1)) });
+  const done = (ok) => {
+    socket.destroy();
+    resolve9(ok);
+  };
+  socket.once("connect", () => done(true));
+  socket.once("error", () => done(false));
+  socket.setTimeout(1e3, () => done(false));
+});
+var isRunning = async (engine, name, signal) => (await engine.check(`inspecting ${name}`, ["container", "inspect", "--format", "{{.State.Running}}", name], { signal }))[0]?.trim() === "true";
+var lastLogLines = async (engine, name, secrets) => {
+  const logs = await engine.run(["logs", "--tail", "10", name], { timeoutMs: 1e4 }).catch(() => null);
+  const lines = logs ? [...logs.stdout, ...logs.stderr].slice(-10) : [];
+  return lines.length === 0 ? "no output" : maskSecrets(lines.join(" | "), secrets);
+};
+var startContainer = async (input2) => {
+  const { engine, name, signal } = input2;
+  await engine.check(`starting ${name}`, ["start", name], { signal });
+  const deadline = Date.now() + input2.startTimeoutMs;
+  const address = input2.address ?? await publishedAddress(engine, name, input2.port, signal);
+  if (address === null) throw new DriverFailure("DRIVER_FAILED", `${name} publishes no port ${input2.port}/tcp`);
+  for (; ; ) {
+    if (await accepts(address)) return address;
+    if (!await isRunning(engine, name, signal))
+      throw new DriverFailure("DRIVER_FAILED", `${name} exited right after it started: ${await lastLogLines(engine, name, input2.secrets)}`);
+    if (Date.now() > deadline)
+      throw new DriverFailure("DRIVER_FAILED", `${name} did not accept connections on ${address} within ${input2.startTimeoutMs} ms: ${await lastLogLines(engine, name, input2.secrets)}`);
+    await sleep2(50, void 0, { signal });
+  }
+};
+
+// src/drivers/container/container-driver.ts
+var DEFAULT_STOP_MS = 1e4;
+var DEFAULT_START_MS = 3e4;
+var createContainerDriver = (settings, scope) => {
+  const workdir = settings.workdir ? resolve3(scope.configDir, settings.workdir) : join10(scope.stateDir, "work", scope.service, scope.environment);
+  const epochPath = join10(workdir, ".waka-epoch");
+  const activationsPath = join10(workdir, "activations.log");
+  const stopSeconds = String(Math.ceil((parseDuration(settings.stopTimeout ?? "") ?? DEFAULT_STOP_MS) / 1e3));
+  const startTimeoutMs = parseDuration(settings.startTimeout ?? "") ?? DEFAULT_START_MS;
+  const engineEnv = Object.fromEntries(
+    Object.entries(settings.engineEnvironment ?? {}).map(([name, value]) => [name, name === "CONTAINERS_CONF" ? resolve3(scope.configDir, value) : value])
+  );
+  let secrets = {};
+  const engine = createEngineCli({ argv: settings.engine, env: engineEnv, cwd: scope.configDir, secrets: () => secrets });
+  const targetId = `${engine.flavour}@localhost`;
+  const healthHost = settings.bind === "0.0.0.0" || settings.bind === "::" ? "127.0.0.1" : settings.bind;
+  let address = settings.hostPort === void 0 ? null : `${healthHost.includes(":") ? `[${healthHost}]` : healthHost}:${settings.hostPort}`;
+  const fence = (epoch) => fenceEpoch(epochPath, epoch, targetId);
+  const stop = (name, signal) => engine.check(`stopping ${name}`, ["stop", "-t", stopSeconds, name], signal ? { signal } : {});
+  const driver = {
+    type: "container",
+    targets: () => [{ id: targetId, httpBase: address === null ? null : `http://${address.replace(/^0\.0\.0\.0:/, "127.0.0.1:")}` }],
+    async prepare(context) {
+      secrets = context.secrets;
+      await fence(context.epoch);
+      await prepareContainer({ engine, settings, scope, context, keyPath: join10(workdir, ".waka-config-key") });
+    },
+    async activate(context) {
+      secrets = context.secrets;
+      await fence(context.epoch);
+      const name = containerName(scope, context.release);
+      const { all, running } = await containerNames(engine, scope, context.signal);
+      if (!all.includes(name)) throw new DriverFailure("DRIVER_FAILED", `${context.release.dirName} is not prepared on ${targetId}: no container ${name}`);
+      const others = running.filter((other) => other !== name);
+      const fixedPort = settings.hostPort !== void 0;
+      const fixedAddress = fixedPort ? address : null;
+      const start = (which2) => startContainer({ engine, name: which2, port: settings.port, address: fixedAddress, startTimeoutMs, secrets, signal: context.signal });
+      if (!running.includes(name)) {
+        if (fixedPort) for (const other of others) await stop(other, context.signal);
+        try {
+          address = await start(name);
+        } catch (error63) {
+          await engine.run(["stop", "-t", stopSeconds, name]).catch(() => void 0);
+          if (!fixedPort) throw withNote(error63, `${others.join(", ") || "nothing"} still runs`);
+          const previous = context.previous ? containerName(scope, context.previous) : null;
+          if (previous !== null && previous !== name && await containerRunning(engine, previous) !== null) {
+            address = await start(previous);
+            throw withNote(error63, `${context.previous?.dirName ?? previous} is live again`);
+          }
+          throw error63;
+        }
+        context.log.info(`${targetId}: ${name} started, serving on ${address}`, "container");
+      }
+      if (!fixedPort) for (const other of others) await stop(other, context.signal);
+      if (others.length > 0) context.log.info(`${targetId}: stopped ${others.join(", ")}`, "container");
+      await recordActivation(activationsPath, context.release.dirName, context.epoch);
+    },
+    async inspect(signal) {
+      try {
+        const containers = await listReleaseContainers(engine, scope, signal);
+        const order = await activationOrder(activationsPath);
+        const running = containers.filter((container) => container.running);
+        running.sort((a, b) => rank(order, a.dirName) - rank(order, b.dirName));
+        const live = running[0] ?? null;
+        return [{ target: targetId, live: live?.dirName ?? null, releases: containers.map((container) => container.dirName), running: live !== null, error: null }];
+      } catch (error63) {
+        return [{ target: targetId, live: null, releases: [], running: null, error: error63.message }];
+      }
+    },
+    async cleanup(context) {
+      await fence(context.epoch);
+      const containers = await listReleaseContainers(engine, scope, context.signal);
+      const order = await activationOrder(activationsPath);
+      const kept = /* @__PURE__ */ new Set([...context.keep, ...order.slice(0, context.keepReleases), ...containers.filter((c) => c.running).map((c) => c.dirName)]);
+      const removed = containers.filter((container) => !kept.has(container.dirName));
+      for (const container of removed) {
+        await engine.check(`removing ${container.name}`, ["rm", "-f", container.name], { signal: context.signal });
+        const stillUsed = containers.some((other) => kept.has(other.dirName) && other.image === container.image);
+        if (!stillUsed && container.image !== "") await engine.run(["image", "rm", container.image], { signal: context.signal });
+      }
+      if (removed.length > 0) context.log.info(`${targetId}: removed ${removed.map((container) => container.dirName).join(", ")} and their images`, "container");
+      await compactActivations(activationsPath, new Set(containers.filter((container) => kept.has(container.dirName)).map((container) => container.dirName)));
+    },
+    async stop() {
+      for (const container of await listReleaseContainers(engine, scope)) await engine.run(["rm", "-f", "-t", "0", container.name]);
+    }
+  };
+  return driver;
+};
+var rank = (order, dirName) => {
+  const index = order.indexOf(dirName);
+  return index === -1 ? order.length : index;
+};
+var withNote = (error63, note) => error63 instanceof WakaError ? new DriverFailure(error63.code === "TIMEOUT" ? "TIMEOUT" : "DRIVER_FAILED", `${error63.message}; ${note}`) : error63;
+
 // src/drivers/local/local-driver.ts
-import { rm as rm8 } from "node:fs/promises";
-import { join as join11, resolve as resolve3 } from "node:path";
+import { rm as rm9 } from "node:fs/promises";
+import { join as join13, resolve as resolve4 } from "node:path";
 
 // src/drivers/local/current-link.ts
-import { randomBytes as randomBytes4 } from "node:crypto";
-import { readlink as readlink3, rename as rename5, rm as rm6, symlink as symlink3 } from "node:fs/promises";
-import { join as join9 } from "node:path";
+import { randomBytes as randomBytes5 } from "node:crypto";
+import { readlink as readlink3, rename as rename5, rm as rm7, symlink as symlink3 } from "node:fs/promises";
+import { join as join11 } from "node:path";
 var LINK_TARGET = /^releases\/([^/]+)\/?$/;
 var readCurrent = async (root) => {
   let target;
   try {
-    target = await readlink3(join9(root, "current"));
+    target = await readlink3(join11(root, "current"));
   } catch (error63) {
     if (isErrno(error63, "ENOENT")) return null;
-    if (isErrno(error63, "EINVAL")) throw new DriverFailure("DRIVER_FAILED", `${join9(root, "current")} is not a symlink`, { cause: error63 });
+    if (isErrno(error63, "EINVAL")) throw new DriverFailure("DRIVER_FAILED", `${join11(root, "current")} is not a symlink`, { cause: error63 });
     throw error63;
   }
   const match = LINK_TARGET.exec(target);
-  if (!match?.[1]) throw new DriverFailure("DRIVER_FAILED", `${join9(root, "current")} points at ${JSON.stringify(target)}, not at a release directory`);
+  if (!match?.[1]) throw new DriverFailure("DRIVER_FAILED", `${join11(root, "current")} points at ${JSON.stringify(target)}, not at a release directory`);
   return match[1];
 };
 var switchCurrent = async (root, dirName) => {
-  const temporary = join9(root, `current.tmp-${randomBytes4(6).toString("hex")}`);
+  const temporary = join11(root, `current.tmp-${randomBytes5(6).toString("hex")}`);
   await symlink3(`releases/${dirName}`, temporary);
   try {
-    await rename5(temporary, join9(root, "current"));
+    await rename5(temporary, join11(root, "current"));
   } catch (error63) {
-    await rm6(temporary, { force: true });
-    throw new DriverFailure("DRIVER_FAILED", `could not switch ${join9(root, "current")} to ${dirName}: ${error63.message}`, { cause: error63 });
+    await rm7(temporary, { force: true });
+    throw new DriverFailure("DRIVER_FAILED", `could not switch ${join11(root, "current")} to ${dirName}: ${error63.message}`, { cause: error63 });
   }
 };
 
 // src/drivers/local/supervisor.ts
 import { spawn as spawn2 } from "node:child_process";
-import { mkdir as mkdir7, open as open7, readFile as readFile2, rm as rm7 } from "node:fs/promises";
+import { mkdir as mkdir8, open as open7, readFile as readFile3, rm as rm8 } from "node:fs/promises";
 import { connect } from "node:net";
-import { dirname as dirname6, join as join10 } from "node:path";
-import { setTimeout as sleep2 } from "node:timers/promises";
-
-// src/drivers/mask-secrets.ts
-var maskSecrets = (text, secrets) => Object.values(secrets).filter((value) => value !== "").sort((a, b) => b.length - a.length).reduce((masked, value) => masked.split(value).join("***"), text);
-
-// src/drivers/local/supervisor.ts
+import { dirname as dirname8, join as join12 } from "node:path";
+import { setTimeout as sleep3 } from "node:timers/promises";
 var START_GRACE_MS = 1e3;
 var TAIL_LINES = 20;
-var recordPath = (root) => join10(root, "run", "process.json");
+var recordPath = (root) => join12(root, "run", "process.json");
 var readProcessRecord = async (root) => {
   const text = await readTextOrNull(recordPath(root));
   if (text === null) return null;
@@ -70565,34 +71028,34 @@ var supervisedRunning = async (root) => {
 var stopSupervised = async (root, graceMs) => {
   const record2 = await readProcessRecord(root);
   if (record2 !== null && (isProcessAlive(record2.pid) ? leaderIsOurs(record2) : isGroupAlive(record2.pid))) await stopProcessGroup(record2.pid, graceMs);
-  await rm7(recordPath(root), { force: true });
+  await rm8(recordPath(root), { force: true });
 };
-var portOpen = (port) => new Promise((resolve8) => {
+var portOpen = (port) => new Promise((resolve9) => {
   const socket = connect({ host: "127.0.0.1", port });
   socket.once("connect", () => {
     socket.destroy();
-    resolve8(true);
+    resolve9(true);
   });
-  socket.once("error", () => resolve8(false));
+  socket.once("error", () => resolve9(false));
 });
 var logTail = async (logPath, from, secrets) => {
-  const text = (await readFile2(logPath)).subarray(from).toString("utf8");
+  const text = (await readFile3(logPath)).subarray(from).toString("utf8");
   const lines = text.split("\n").filter((line) => line !== "").slice(-TAIL_LINES);
   return lines.length === 0 ? "(it wrote nothing)" : maskSecrets(lines.join("\n"), secrets);
 };
 var startSupervised = async (options) => {
   const [program, ...args] = options.argv;
   if (program === void 0) throw new TypeError("start needs at least the program to run");
-  await mkdir7(dirname6(options.logPath), { recursive: true });
+  await mkdir8(dirname8(options.logPath), { recursive: true });
   const log = await open7(options.logPath, "a", 384);
   const logStart = (await log.stat()).size;
   let settled2 = false;
   let settle3 = () => void 0;
-  const outcome = new Promise((resolve8) => {
+  const outcome = new Promise((resolve9) => {
     settle3 = (value) => {
       if (settled2) return;
       settled2 = true;
-      resolve8(value);
+      resolve9(value);
     };
   });
   let child;
@@ -70609,7 +71072,7 @@ var startSupervised = async (options) => {
     void (async () => {
       while (!settled2) {
         if (await portOpen(port)) settle3({ started: true });
-        else await sleep2(50);
+        else await sleep3(50);
       }
     })();
   const result = await outcome;
@@ -70623,7 +71086,7 @@ ${tail}`);
   child.unref();
   const pid = child.pid;
   const record2 = { pid, release: options.release, startedAt: (/* @__PURE__ */ new Date()).toISOString(), startTime: processStartTime(pid) };
-  await mkdir7(dirname6(recordPath(options.root)), { recursive: true });
+  await mkdir8(dirname8(recordPath(options.root)), { recursive: true });
   await writeFileAtomic(recordPath(options.root), `${JSON.stringify(record2)}
 `);
   return record2;
@@ -70631,15 +71094,15 @@ ${tail}`);
 
 // src/drivers/local/local-driver.ts
 var DEFAULT_STOP_TIMEOUT_MS = 5e3;
-var localRoot = (settings, scope) => settings.root === void 0 ? resolve3(scope.stateDir, "targets", scope.service, scope.environment) : resolve3(scope.configDir, settings.root);
+var localRoot = (settings, scope) => settings.root === void 0 ? resolve4(scope.stateDir, "targets", scope.service, scope.environment) : resolve4(scope.configDir, settings.root);
 var createLocalDriver = (settings, scope) => {
   checkScope(scope);
   const root = localRoot(settings, scope);
-  const releasesDir = join11(root, "releases");
-  const activationsLog = join11(root, "activations.log");
+  const releasesDir = join13(root, "releases");
+  const activationsLog = join13(root, "activations.log");
   const stopTimeoutMs = settings.stopTimeout === void 0 ? DEFAULT_STOP_TIMEOUT_MS : parseDuration(settings.stopTimeout) ?? DEFAULT_STOP_TIMEOUT_MS;
   const name = `local target ${root}`;
-  const fence = (epoch) => fenceEpoch(join11(root, ".waka-epoch"), epoch, name);
+  const fence = (epoch) => fenceEpoch(join13(root, ".waka-epoch"), epoch, name);
   const start = async (release, context) => {
     if (settings.start === void 0) return;
     const env = childEnvironment(context.variables, context.secrets, {
@@ -70652,11 +71115,11 @@ var createLocalDriver = (settings, scope) => {
     const record2 = await startSupervised({
       root,
       argv: settings.start,
-      cwd: join11(releasesDir, release.dirName),
+      cwd: join13(releasesDir, release.dirName),
       env,
       secrets: context.secrets,
       release: release.dirName,
-      logPath: join11(root, "logs", `${release.dirName}.log`),
+      logPath: join13(root, "logs", `${release.dirName}.log`),
       port: settings.port
     });
     context.log.info(`started ${release.dirName} as process ${record2.pid}`, "local");
@@ -70720,7 +71183,7 @@ ${previous.dirName} is live again`, { cause: failure3 });
       throwIfCancelled(context.signal, "cleanup");
       await fence(context.epoch);
       const removed = await pruneReleases({ releasesDir, activationsLog, keep: context.keep, keepReleases: context.keepReleases, live: await readCurrent(root) });
-      for (const dirName of removed) await rm8(join11(root, "logs", `${dirName}.log`), { force: true });
+      for (const dirName of removed) await rm9(join13(root, "logs", `${dirName}.log`), { force: true });
       if (removed.length > 0) context.log.info(`removed ${removed.join(", ")}`, "local");
     },
     stop: () => stopSupervised(root, stopTimeoutMs)
@@ -70749,7 +71212,7 @@ var settleLimit = async (items, limit, work, options = {}) => {
 
 // src/drivers/ssh/fleet.ts
 var SEVERITY = ["CANCELLED", "STALE_EPOCH", "ARTIFACT_INVALID", "TIMEOUT", "DRIVER_FAILED"];
-var rank = (error63) => {
+var rank2 = (error63) => {
   const code = error63 instanceof WakaError ? error63.code : "INTERNAL";
   const found = SEVERITY.indexOf(code);
   return found < 0 ? -1 : found;
@@ -70757,7 +71220,7 @@ var rank = (error63) => {
 var combineFailures = (step, hosts, outcomes) => {
   const failed2 = outcomes.flatMap((outcome, index) => outcome.status === "failed" ? [{ host: hosts[index], error: outcome.error }] : []);
   if (failed2.length === 0) return null;
-  const worst = [...failed2].sort((a, b) => rank(a.error) - rank(b.error))[0];
+  const worst = [...failed2].sort((a, b) => rank2(a.error) - rank2(b.error))[0];
   if (!(worst.error instanceof WakaError)) return worst.error;
   if (failed2.length === 1) return worst.error;
   const lines = failed2.map(({ error: error63 }) => `- ${error63 instanceof Error ? error63.message : String(error63)}`);
@@ -70861,7 +71324,7 @@ var startRemote = (client, command, options) => new Promise((resolveStart, rejec
     const stderr = collector(MAX_STDERR);
     let exit = null;
     let ended = "exited";
-    const done = new Promise((resolve8) => {
+    const done = new Promise((resolve9) => {
       const stop = (why) => {
         if (exit !== null || ended !== "exited") return;
         ended = why;
@@ -70880,7 +71343,7 @@ var startRemote = (client, command, options) => new Promise((resolveStart, rejec
         clearTimeout(timer);
         options.signal.removeEventListener("abort", onAbort);
         client.removeListener("close", onLost);
-        resolve8({ code: exit?.code ?? null, signal: exit?.signal ?? null, stdout: stdout.text(), stderr: stderr.text(), ended: exit === null && ended === "exited" ? "connection-lost" : ended });
+        resolve9({ code: exit?.code ?? null, signal: exit?.signal ?? null, stdout: stdout.text(), stderr: stderr.text(), ended: exit === null && ended === "exited" ? "connection-lost" : ended });
       }
       channel.on("data", (chunk) => stdout.add(chunk));
       channel.stderr.on("data", (chunk) => stderr.add(chunk));
@@ -71281,11 +71744,11 @@ ${notes.join("\n")}`;
 import { Socket } from "node:net";
 
 // src/drivers/ssh/host-keys.ts
-import { appendFile as appendFile3, mkdir as mkdir8 } from "node:fs/promises";
-import { dirname as dirname7 } from "node:path";
+import { appendFile as appendFile3, mkdir as mkdir9 } from "node:fs/promises";
+import { dirname as dirname9 } from "node:path";
 
 // src/drivers/ssh/known-hosts.ts
-import { createHash as createHash5, createHmac } from "node:crypto";
+import { createHash as createHash5, createHmac as createHmac2 } from "node:crypto";
 var fingerprintOf = (blob) => `SHA256:${createHash5("sha256").update(blob).digest("base64").replace(/=+$/, "")}`;
 var knownHostsName = (address, port) => port === 22 ? address : `[${address}]:${port}`;
 var blobKeyType = (blob) => {
@@ -71316,7 +71779,7 @@ var wildcard = (pattern) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, 
 var hashedMatches = (entry, name) => {
   const [, magic, salt, hash2] = entry.split("|");
   if (magic !== "1" || salt === void 0 || hash2 === void 0) return false;
-  return createHmac("sha1", Buffer.from(salt, "base64")).update(name).digest("base64") === hash2;
+  return createHmac2("sha1", Buffer.from(salt, "base64")).update(name).digest("base64") === hash2;
 };
 var hostsFieldMatches = (field, name) => {
   if (field.startsWith("|")) return hashedMatches(field, name);
@@ -71356,7 +71819,7 @@ var hostKeyAlgorithms = (policy) => {
 var recordHostKey = async (file2, address, port, blob) => {
   const type = blobKeyType(blob);
   if (type === null) throw new TypeError("the host presented a key without a type");
-  await mkdir8(dirname7(file2), { recursive: true });
+  await mkdir9(dirname9(file2), { recursive: true });
   await appendFile3(file2, `${knownHostsName(address, port)} ${type} ${blob.toString("base64")}
 `, { mode: 384 });
 };
@@ -71387,7 +71850,7 @@ var describeError = (host, error63, timeoutMs) => {
 var ssh2 = null;
 var connectHost = async (options) => {
   const { Client } = await (ssh2 ??= Promise.resolve().then(() => __toESM(require_lib2(), 1)));
-  return new Promise((resolve8, reject) => {
+  return new Promise((resolve9, reject) => {
     const { host, auth } = options;
     if (options.signal.aborted) {
       reject(new WakaError("CANCELLED", `connecting to ${host.id} was cancelled`));
@@ -71403,7 +71866,7 @@ var connectHost = async (options) => {
       options.signal.removeEventListener("abort", onAbort);
       if (error63 === null) {
         socket.setNoDelay(true);
-        resolve8({ client, socket });
+        resolve9({ client, socket });
         return;
       }
       client.destroy();
@@ -71456,7 +71919,7 @@ var connectHost = async (options) => {
 };
 
 // src/drivers/ssh/connection-pool.ts
-import { setTimeout as sleep3 } from "node:timers/promises";
+import { setTimeout as sleep4 } from "node:timers/promises";
 var ping = (client, answered) => {
   const internals = client;
   if (typeof internals._protocol?.ping !== "function" || !Array.isArray(internals._callbacks)) return false;
@@ -71559,9 +72022,9 @@ var createConnectionPool = (options) => {
       await Promise.all(
         all.map(async (entry) => {
           if (entry === null || entry.closed) return;
-          const closed = new Promise((resolve8) => entry.connection.client.once("close", () => resolve8()));
+          const closed = new Promise((resolve9) => entry.connection.client.once("close", () => resolve9()));
           entry.connection.client.end();
-          await Promise.race([closed, sleep3(2e3)]);
+          await Promise.race([closed, sleep4(2e3)]);
           entry.connection.client.destroy();
           drop("", entry);
         })
@@ -71571,7 +72034,7 @@ var createConnectionPool = (options) => {
 };
 
 // src/drivers/ssh/prepare-hosts.ts
-import { randomBytes as randomBytes5 } from "node:crypto";
+import { randomBytes as randomBytes6 } from "node:crypto";
 
 // src/drivers/ssh/upload-stream.ts
 import { createHash as createHash6 } from "node:crypto";
@@ -71732,13 +72195,13 @@ async function* gzipStream(source) {
 
 // src/drivers/ssh/send-upload.ts
 var MAX_LAG = 32 * 1024 * 1024;
-var catchUp = (slot) => new Promise((resolve8) => {
+var catchUp = (slot) => new Promise((resolve9) => {
   const channel = slot.channel;
   const check2 = () => {
     if (channel.writableLength > MAX_LAG && !slot.closed) return;
     channel.removeListener("drain", check2);
     channel.removeListener("close", check2);
-    resolve8();
+    resolve9();
   };
   channel.on("drain", check2);
   channel.once("close", check2);
@@ -71754,7 +72217,7 @@ var sendToHosts = async (fleet, context, { plan, partial: partial2, hosts }) => 
   const opened = [];
   const slots = hosts.map(() => {
     const slot = { channel: null, ended: Promise.resolve(), closed: false, ready: () => void 0 };
-    opened.push(new Promise((resolve8) => slot.ready = resolve8));
+    opened.push(new Promise((resolve9) => slot.ready = resolve9));
     return slot;
   });
   let wireBytes = 0;
@@ -71908,7 +72371,7 @@ var prepareHosts = async (fleet, context) => {
 var uploadBatch = async (fleet, context, { entries, base, hosts }) => {
   const { release, log } = context;
   const plan = planUpload(release, entries, base, /* @__PURE__ */ new Date());
-  const partial2 = `.partial-${release.dirName}-${randomBytes5(6).toString("hex")}`;
+  const partial2 = `.partial-${release.dirName}-${randomBytes6(6).toString("hex")}`;
   const outcomes = await sendToHosts(fleet, context, { plan, partial: partial2, hosts });
   const retry = base === null ? [] : hosts.filter((_, index) => {
     const outcome = outcomes[index];
@@ -71927,15 +72390,15 @@ var uploadBatch = async (fleet, context, { entries, base, hosts }) => {
 };
 
 // src/drivers/ssh/ssh-auth.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 import { homedir } from "node:os";
-import { join as join12, resolve as resolve4 } from "node:path";
+import { join as join14, resolve as resolve5 } from "node:path";
 var DEFAULT_KEYS = ["id_ed25519", "id_ecdsa", "id_rsa"];
-var resolveLocalPath = (path2, scope) => path2 === "~" || path2.startsWith("~/") ? join12(homedir(), path2.slice(1)) : resolve4(scope.configDir, path2);
-var knownHostsPath = (settings, scope) => settings.knownHosts === void 0 ? join12(homedir(), ".ssh", "known_hosts") : resolveLocalPath(settings.knownHosts, scope);
+var resolveLocalPath = (path2, scope) => path2 === "~" || path2.startsWith("~/") ? join14(homedir(), path2.slice(1)) : resolve5(scope.configDir, path2);
+var knownHostsPath = (settings, scope) => settings.knownHosts === void 0 ? join14(homedir(), ".ssh", "known_hosts") : resolveLocalPath(settings.knownHosts, scope);
 var readKey = async (path2) => {
   try {
-    return await readFile3(path2);
+    return await readFile4(path2);
   } catch (error63) {
     if (isErrno(error63, "ENOENT")) return null;
     throw new DriverFailure("DRIVER_FAILED", `cannot read the SSH identity file ${path2}: ${error63.message}`, { cause: error63 });
@@ -71951,7 +72414,7 @@ var resolveAuth = async (settings, scope, env = process.env) => {
   const agent = env["SSH_AUTH_SOCK"];
   if (agent !== void 0 && agent !== "") return { privateKey: null, agent };
   for (const name of DEFAULT_KEYS) {
-    const key = await readKey(join12(homedir(), ".ssh", name));
+    const key = await readKey(join14(homedir(), ".ssh", name));
     if (key !== null) return { privateKey: key, agent: null };
   }
   throw new DriverFailure("DRIVER_FAILED", "no SSH key to log in with: set identityFile in the ssh driver settings, or run an agent (SSH_AUTH_SOCK)");
@@ -72088,6 +72551,8 @@ ${external_exports.prettifyError(parsed.error)}`, {
       return createSshDriver(parsed.data, scope);
     case "command":
       return createCommandDriver(parsed.data, scope);
+    case "container":
+      return createContainerDriver(parsed.data, scope);
   }
 };
 
@@ -72162,7 +72627,7 @@ var probe = async (url3, check2) => {
     check2.signal.removeEventListener("abort", onAbort);
   }
 };
-var sleep4 = (ms4, signal) => abortableSleep(ms4, signal);
+var sleep5 = (ms4, signal) => abortableSleep(ms4, signal);
 var checkHttpHealth = async (check2) => {
   const { policy } = check2;
   const deadline = performance.now() + policy.timeoutMs;
@@ -72189,7 +72654,7 @@ var checkHttpHealth = async (check2) => {
       const slow = check2.urls.find((url3) => (good.get(url3) ?? 0) < policy.successes) ?? "";
       return { ok: false, message: `${slow}: not healthy within ${policy.timeoutMs}ms (last: ${last.get(slow)})` };
     }
-    await sleep4(policy.intervalMs, check2.signal);
+    await sleep5(policy.intervalMs, check2.signal);
   }
 };
 
@@ -72230,7 +72695,8 @@ var toDriverRelease = (release) => ({
   id: release.id,
   version: release.version,
   digest: release.digest,
-  dirName: releaseDirName(release.version, release.digest)
+  dirName: releaseDirName(release.version, release.digest),
+  image: imageReference(release)
 });
 var runSteps = async (input2) => {
   const { recorder, observer, epoch, failpoints } = input2;
@@ -72252,7 +72718,8 @@ var runSteps = async (input2) => {
       release: toDriverRelease(release),
       artifact: plan.artifact,
       variables: target.variables,
-      secrets: plan.secrets
+      secrets: plan.secrets,
+      deploymentId: deployment.id
     };
     hitFailpoint(failpoints, "after_lock");
     await step("prepare", () => driver.prepare(context));
@@ -72342,7 +72809,7 @@ var executeDeployment = async (options) => {
   const claim2 = await claimRemote(transport, options.deploymentId);
   const { deployment, epoch, release } = claim2;
   const { service, environment } = deployment;
-  const stateDir = resolve5(options.env["WAKA_STATE_DIR"] ?? join13(loaded.dir, ".waka"));
+  const stateDir = resolve6(options.env["WAKA_STATE_DIR"] ?? join15(loaded.dir, ".waka"));
   const recorder = remoteRecorder({ transport, claim: claim2, clock: { now: () => /* @__PURE__ */ new Date() }, observer: options.observer });
   return runSteps({
     deployment,
@@ -72360,7 +72827,7 @@ var executeDeployment = async (options) => {
       return {
         target,
         driver: createDriver(target.driver, { service, environment, configDir: loaded.dir, stateDir }),
-        artifact: await fetchArtifact(transport, createArtifactStore(join13(stateDir, "artifacts")), release.digest),
+        artifact: release.artifact.kind === "image" ? imageArtifactSource(release.digest) : await fetchArtifact(transport, createArtifactStore(join15(stateDir, "artifacts")), release.digest),
         secrets,
         release,
         previous: claim2.previousRelease,
@@ -72409,7 +72876,7 @@ var required2 = (inputs, name) => {
 };
 
 // src/github/action/run-command.ts
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 
 // src/github/action/execute.ts
 var POLL_MS3 = 5e3;
@@ -72443,17 +72910,17 @@ var executeOnRunner = async (client, deploymentId, options) => {
 };
 
 // src/github/action/commit-time.ts
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 
 // src/cli/git-commit-time.ts
 import { execFile } from "node:child_process";
 var COMMIT_ID = /^[0-9a-fA-F]{4,64}$/;
 var gitCommitTime = (commit, cwd) => {
   if (!COMMIT_ID.test(commit)) return Promise.resolve(null);
-  return new Promise((resolve8) => {
+  return new Promise((resolve9) => {
     execFile("git", ["show", "-s", "--format=%cI", `${commit}^{commit}`], { cwd, timeout: 5e3, windowsHide: true }, (error63, stdout) => {
       const text = String(stdout).trim();
-      resolve8(error63 || text === "" ? null : text);
+      resolve9(error63 || text === "" ? null : text);
     });
   });
 };
@@ -72462,7 +72929,7 @@ var gitCommitTime = (commit, cwd) => {
 var pushEventTime = async (eventPath, sha2) => {
   if (eventPath === void 0) return null;
   try {
-    const event = JSON.parse(await readFile4(eventPath, "utf8"));
+    const event = JSON.parse(await readFile5(eventPath, "utf8"));
     const head = event.head_commit;
     return head && head.id === sha2 && typeof head.timestamp === "string" ? head.timestamp : null;
   } catch {
@@ -72500,7 +72967,7 @@ var runCommand = async (client, inputs, env, runHere) => {
       const created = await client.createRelease({
         service: required2(inputs, "service"),
         version: required2(inputs, "version"),
-        artifact: { path: resolve6(workspace, required2(inputs, "artifact")) },
+        artifact: { path: resolve7(workspace, required2(inputs, "artifact")) },
         source: {
           repository: env["GITHUB_REPOSITORY"] ?? null,
           commit: env["GITHUB_SHA"] ?? null,
@@ -72574,7 +73041,7 @@ var run2 = async () => {
   info(`waka ${inputs.command} as ${client.actor} on ${inputs["server-url"]}`);
   const token = () => getIDToken(inputs.audience);
   const workspace = process.env["GITHUB_WORKSPACE"] ?? process.cwd();
-  const runHere = (deploymentId) => executeDeployment({ configPath: resolve7(workspace, inputs.config), baseUrl: inputs["server-url"], token, deploymentId, env: process.env, observer: report });
+  const runHere = (deploymentId) => executeDeployment({ configPath: resolve8(workspace, inputs.config), baseUrl: inputs["server-url"], token, deploymentId, env: process.env, observer: report });
   const result = await runCommand(client, inputs, process.env, runHere);
   const dashboard = (inputs["dashboard-url"] ?? inputs["server-url"]).replace(/\/+$/, "");
   await summary.addRaw(summaryMarkdown(inputs.command, result, dashboard)).write();

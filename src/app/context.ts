@@ -1,4 +1,5 @@
 import type { ArtifactIngest } from '../core/artifact-store.ts'
+import type { ResolveImage } from '../core/image-registry.ts'
 import type { HashText } from '../core/audit/audit-chain.ts'
 import type { WakaPolicy } from '../core/policy.ts'
 import type { Clock, Store } from '../core/store.ts'
@@ -9,6 +10,8 @@ export interface AppContext {
   readonly clock: Clock
   readonly policy: WakaPolicy
   readonly artifacts: ArtifactIngest
+  /** Resolves image references against their registry; absent where no registry is reachable. */
+  readonly resolveImage?: ResolveImage
   /** sha256, hex */
   readonly hash: HashText
   /** What a target's hosts run, per its driver (for drift); absent where drivers are out of reach. */

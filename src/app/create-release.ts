@@ -1,3 +1,4 @@
+import type { Ingested } from '../core/artifact-store.ts'
 import { branchMatches } from '../core/gates/branch-gate.ts'
 import { isWakaError, WakaError } from '../core/errors.ts'
 import { checkVersion } from '../core/names.ts'
@@ -20,7 +21,11 @@ export interface CreateReleaseInput {
   readonly source: ReleaseSource
 }
 
-export type ArtifactInput = { readonly path: string } | { readonly kind: ArtifactKind; readonly entries: readonly ArtifactEntry[] }
+/** A file or directory here, an uploaded manifest, or an OCI image reference (`repo@sha256:…` or `repo:tag`). */
+export type ArtifactInput =
+  | { readonly path: string }
+  | { readonly kind: ArtifactKind; readonly entries: readonly ArtifactEntry[] }
+  | { readonly image: string }
 
 export interface CreateReleaseResult {
   readonly release: Release
@@ -73,6 +78,16 @@ const alreadyRegistered = async (tx: StoreWriter, input: CreateReleaseInput, dig
   )
 }
 
+/** An image is only named (its registry keeps the bytes): a tag is resolved to its digest here, once. */
+const ingest = async (context: AppContext, input: CreateReleaseInput): Promise<Ingested> => {
+  const given = input.artifact
+  if ('path' in given) return context.artifacts.ingest(given.path)
+  if ('entries' in given) return context.artifacts.ingestManifest(given)
+  if (!context.resolveImage) throw new WakaError('INVALID_ARGUMENT', 'this Waka cannot reach an image registry, so it cannot register image releases')
+  const resolved = await context.resolveImage(input.service, given.image)
+  return { digest: resolved.digest, artifact: { kind: 'image', files: 0, bytes: 0, image: { repository: resolved.repository, platform: resolved.platform } } }
+}
+
 /**
  * Registers a release: packs the artifact, records it by digest, and requests the auto-deploys it
  * triggers. Registering the same version with the same bytes again is a no-op; with other bytes
@@ -85,8 +100,7 @@ export const createRelease = async (context: AppContext, input: CreateReleaseInp
   authorizeRelease(context.policy, input.actor, input.service)
   const { committedAt } = input.source
   const source = { ...input.source, committedAt: committedAt === null ? null : normalizeCommitTime(committedAt, 'commit time') }
-  const { digest, artifact } =
-    'path' in input.artifact ? await context.artifacts.ingest(input.artifact.path) : await context.artifacts.ingestManifest(input.artifact)
+  const { digest, artifact } = await ingest(context, input)
   return context.store.write(async (tx) => {
     const already = await alreadyRegistered(tx, input, digest)
     if (already) return already

@@ -27,6 +27,7 @@ export interface ArtifactStore extends ArtifactIngest {
 }
 
 interface ReleaseRecord extends ArtifactSummary {
+  readonly kind: ArtifactKind
   readonly digest: string
 }
 
@@ -46,7 +47,7 @@ const mapLimit = async <T, R>(items: readonly T[], limit: number, work: (item: T
   return results
 }
 
-const summarize = (kind: ArtifactKind, entries: readonly ArtifactEntry[]): ArtifactSummary => {
+const summarize = (kind: ArtifactKind, entries: readonly ArtifactEntry[]): ArtifactSummary & { readonly kind: ArtifactKind } => {
   const files = entries.filter((entry) => entry.type === 'file')
   return { kind, files: files.length, bytes: files.reduce((sum, entry) => sum + entry.size, 0) }
 }

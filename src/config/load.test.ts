@@ -153,7 +153,7 @@ environments:
       'waka.yml:1:10: version: expected 1, got 2',
       'waka.yml:5:24: services.web.variables.PORT: expected a string (quote numbers and booleans, e.g. "8080"), got 8080',
       'waka.yml:8:12: environments.staging.queue: expected one of "fifo", "latest", got "lifo"',
-      'waka.yml:9:21: environments.staging.driver.type: expected one of "local", "ssh", "command", got "ftp"',
+      'waka.yml:9:21: environments.staging.driver.type: expected one of "local", "ssh", "command", "container", got "ftp"',
       'waka.yml:10:31: environments.staging.rollback.keepReleases: expected a number from 1 to 1000, got 0',
       'waka.yml:12:13: environments.staging.gates.soak: expected a duration like 500ms, 10s, 30m, 24h or 7d, got "30 minutes"',
       'waka.yml:13:31: environments.staging.gates.windows[0].days[1]: expected one of "sun", "mon", "tue", "wed", "thu", "fri", "sat", got "funday"',

@@ -13,7 +13,7 @@ import {
   stepContext,
   type ContextOptions,
   type FixtureRelease,
-  type ReleaseFixtures,
+  type ContractFixtures,
 } from './contract/release-fixtures.contract.ts'
 import { DriverFailure, type Driver, type TargetState } from './driver.ts'
 import { isLiveRelease } from './live-release.ts'
@@ -38,11 +38,13 @@ export interface DriverContractOptions {
   readonly name: string
   /** A fresh driver whose targets live under `dir`, an empty temporary directory. */
   readonly setup: (dir: string) => Promise<DriverUnderTest>
+  /** Four releases v1…v4 in `dir` (default: file artifacts in an artifact store); image drivers push images. */
+  readonly fixtures?: (dir: string) => Promise<ContractFixtures>
 }
 
 interface Harness {
   readonly driver: Driver
-  readonly fixtures: ReleaseFixtures
+  readonly fixtures: ContractFixtures
   readonly r: readonly FixtureRelease[]
   readonly deploy: (fixture: FixtureRelease, previous: FixtureRelease | null, options?: ContextOptions) => Promise<void>
   readonly states: () => Promise<readonly TargetState[]>
@@ -52,7 +54,7 @@ const withHarness = async (options: DriverContractOptions, body: (harness: Harne
   const dir = await mkdtemp(join(tmpdir(), 'waka-driver-contract-'))
   let underTest: DriverUnderTest | undefined
   try {
-    const fixtures = await createReleaseFixtures(join(dir, 'artifacts'), ['v1', 'v2', 'v3', 'v4'])
+    const fixtures = await (options.fixtures ?? ((at) => createReleaseFixtures(at, ['v1', 'v2', 'v3', 'v4'])))(join(dir, 'artifacts'))
     underTest = await options.setup(join(dir, 'targets'))
     const driver = underTest.driver
     await body({
@@ -130,7 +132,7 @@ const CASES: Record<DriverContractTest, (harness: Harness) => Promise<void>> = {
     await deploy(v2, v1)
     expectLive(await states(), v2)
     // With the store's blobs gone, only a flip to what the target already holds can work.
-    await rm(join(fixtures.storeDir, 'blobs'), { recursive: true, force: true })
+    await fixtures.dropSources()
     await driver.activate(activateContext(v1, v2))
     expectLive(await states(), v1)
   },

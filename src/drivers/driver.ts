@@ -18,6 +18,8 @@ export interface DriverRelease {
   readonly digest: string
   /** The directory name of this release under `releases/` on every target. */
   readonly dirName: string
+  /** For an image release, what an engine pulls: `repository@sha256:…` (never a tag); else null. */
+  readonly image: string | null
 }
 
 export interface DriverLog {
@@ -38,6 +40,8 @@ export interface StepContext extends BaseContext {
   readonly variables: Readonly<Record<string, string>>
   /** Secret values. They go to the child's environment only: never argv, logs or errors. */
   readonly secrets: Readonly<Record<string, string>>
+  /** The deployment this step belongs to, for drivers that label what they start; absent in driver tests. */
+  readonly deploymentId?: number
 }
 
 export interface ActivateContext extends StepContext {
@@ -99,6 +103,19 @@ export class DriverFailure extends WakaError {
   constructor(code: Extract<ErrorCode, 'DRIVER_FAILED' | 'STALE_EPOCH' | 'ARTIFACT_INVALID' | 'TIMEOUT'>, message: string, options?: WakaErrorOptions) {
     super(code, message, options)
   }
+}
+
+/**
+ * The artifact of an image release: the registry holds the bytes, so there are no files. A driver
+ * that copies files asks for them and is refused; the container driver never asks.
+ */
+export const imageArtifactSource = (digest: string): ArtifactSource => {
+  const refusal = () =>
+    new DriverFailure('ARTIFACT_INVALID', `${digest} is an image release: it has no files to copy, only an image in its registry; deploy it with the container driver`)
+  const none = (): never => {
+    throw refusal()
+  }
+  return { digest, entries: () => Promise.reject(refusal()), openBlob: none, blobPath: none }
 }
 
 /** `v1.2.0-0123456789ab`: readable, unique per digest, safe as a path segment. */

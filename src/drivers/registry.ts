@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { WakaError } from '../core/errors.ts'
 import { createCommandDriver } from './command/command-driver.ts'
+import { createContainerDriver } from './container/container-driver.ts'
 import type { Driver, DriverScope } from './driver.ts'
 import { createLocalDriver } from './local/local-driver.ts'
 import type { DriverSettings } from '../core/policy.ts'
@@ -22,5 +23,7 @@ export const createDriver = (settings: DriverSettings, scope: DriverScope): Driv
       return createSshDriver(parsed.data, scope)
     case 'command':
       return createCommandDriver(parsed.data, scope)
+    case 'container':
+      return createContainerDriver(parsed.data, scope)
   }
 }

@@ -2,6 +2,7 @@ import type { Claimed } from '../app/claim.ts'
 import { liveDeployment } from '../app/history.ts'
 import { requireRelease, requireTarget } from '../app/lookup.ts'
 import type { Deployment } from '../core/deployment/deployment.ts'
+import { imageArtifactSource } from '../drivers/driver.ts'
 import type { EngineDeps } from './engine-deps.ts'
 import { localRecorder } from './local-recorder.ts'
 import { runSteps } from './run-steps.ts'
@@ -35,7 +36,7 @@ export const runDeployment = (deps: EngineDeps, claimed: Claimed): Promise<Deplo
       return {
         target,
         driver: deps.driverFor(service, environment),
-        artifact: await deps.openArtifact(release.digest),
+        artifact: release.artifact.kind === 'image' ? imageArtifactSource(release.digest) : await deps.openArtifact(release.digest),
         secrets,
         release,
         previous,

@@ -1,7 +1,7 @@
 import type { Deployment } from '../core/deployment/deployment.ts'
 import { isWakaError, type ErrorCode } from '../core/errors.ts'
 import type { ServiceTarget } from '../core/policy.ts'
-import { describeRelease, type Release } from '../core/release/release.ts'
+import { describeRelease, imageReference, type Release } from '../core/release/release.ts'
 import { releaseDirName, type ArtifactSource, type Driver, type DriverRelease } from '../drivers/driver.ts'
 import type { DeploymentRecorder } from './deployment-recorder.ts'
 import type { EngineObserver } from './events.ts'
@@ -17,6 +17,7 @@ export const toDriverRelease = (release: Release): DriverRelease => ({
   version: release.version,
   digest: release.digest,
   dirName: releaseDirName(release.version, release.digest),
+  image: imageReference(release),
 })
 
 /** What a run needs besides the claim, gathered once it started (a failure here is the run's failure). */
@@ -69,6 +70,7 @@ export const runSteps = async (input: RunStepsInput): Promise<Deployment> => {
       artifact: plan.artifact,
       variables: target.variables,
       secrets: plan.secrets,
+      deploymentId: deployment.id,
     }
     hitFailpoint(failpoints, 'after_lock')
     await step('prepare', () => driver.prepare(context))

@@ -6,11 +6,12 @@
  */
 import { z } from 'zod'
 import { commandDriverSettings } from './command-settings.ts'
+import { containerDriverSettings } from './container-settings.ts'
 import { localDriverSettings } from './local-settings.ts'
 import { sshDriverSettings } from './ssh-settings.ts'
 
 /** Every built-in driver's settings, told apart by `type`. */
-export const driverSettings = z.discriminatedUnion('type', [localDriverSettings, sshDriverSettings, commandDriverSettings])
+export const driverSettings = z.discriminatedUnion('type', [localDriverSettings, sshDriverSettings, commandDriverSettings, containerDriverSettings])
 export type DriverSettingsInput = z.infer<typeof driverSettings>
 
-export const DRIVER_TYPES = ['local', 'ssh', 'command'] as const
+export const DRIVER_TYPES = ['local', 'ssh', 'command', 'container'] as const

@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { resolve } from 'node:path'
-import { describeRelease } from '../../core/release/release.ts'
+import { WakaError } from '../../core/errors.ts'
+import { describeRelease, type ArtifactSummary } from '../../core/release/release.ts'
 import { action, parseCount } from '../action.ts'
 import type { CliContext } from '../context.ts'
 import { EXIT } from '../output/exit-codes.ts'
@@ -10,7 +11,8 @@ import { followAndReport } from '../report.ts'
 import { gitCommitTime } from '../git-commit-time.ts'
 
 interface CreateOptions {
-  artifact: string
+  artifact?: string
+  image?: string
   commit?: string
   branch?: string
   repository?: string
@@ -22,6 +24,17 @@ interface CreateOptions {
 const formatBytes = (bytes: number): string =>
   bytes < 1024 ? `${bytes} B` : bytes < 1024 ** 2 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`
 
+const artifactOf = (options: CreateOptions): { path: string } | { image: string } => {
+  if ((options.artifact === undefined) === (options.image === undefined))
+    throw new WakaError('INVALID_ARGUMENT', 'release create: give exactly one of --artifact <path> or --image <ref>')
+  return options.image === undefined ? { path: resolve(options.artifact ?? '') } : { image: options.image }
+}
+
+const describeArtifact = (artifact: ArtifactSummary): string =>
+  artifact.image
+    ? `image ${artifact.image.repository}${artifact.image.platform ? ` (${artifact.image.platform})` : ''}`
+    : `${artifact.files} file(s), ${formatBytes(artifact.bytes)}`
+
 export const registerRelease = (program: Command, context: CliContext): void => {
   const release = program.command('release').description('register and list releases')
 
@@ -30,7 +43,8 @@ export const registerRelease = (program: Command, context: CliContext): void => 
     .description('register a built artifact as an immutable release, identified by its sha256 digest; starts the auto-deploys it triggers')
     .argument('<service>')
     .argument('<version>', 'version label (always means these exact bytes)')
-    .requiredOption('--artifact <path>', 'file or directory to release (a directory is packed deterministically)')
+    .option('--artifact <path>', 'file or directory to release (a directory is packed deterministically)')
+    .option('--image <ref>', 'an OCI image instead: repo@sha256:… or repo:tag (a tag is resolved once to its manifest digest)')
     .option('--commit <sha>', 'source commit')
     .option('--branch <name>', 'source branch (auto-deploy and branch gates match on it)')
     .option('--repository <name>', 'source repository, e.g. acme/web')
@@ -39,6 +53,7 @@ export const registerRelease = (program: Command, context: CliContext): void => 
     .option('--no-wait', 'return once registered instead of following the auto-deploys')
     .action(
       action(async (service: string, version: string, options: CreateOptions) => {
+        const artifact = artifactOf(options)
         const client = await context.client()
         const committedAt = options.commitTime ?? (options.commit === undefined ? null : await gitCommitTime(options.commit, process.cwd()))
         if (options.commit !== undefined && committedAt === null)
@@ -46,7 +61,7 @@ export const registerRelease = (program: Command, context: CliContext): void => 
         const result = await client.createRelease({
           service,
           version,
-          artifact: { path: resolve(options.artifact) },
+          artifact,
           source: {
             repository: options.repository ?? null,
             commit: options.commit ?? null,
@@ -55,8 +70,7 @@ export const registerRelease = (program: Command, context: CliContext): void => 
             committedAt,
           },
         })
-        const { artifact } = result.release
-        const what = `${service} ${describeRelease(result.release)} — ${artifact.files} file(s), ${formatBytes(artifact.bytes)}`
+        const what = `${service} ${describeRelease(result.release)} — ${describeArtifact(result.release.artifact)}`
         err(context.io, result.created ? `registered ${what}` : `already registered: ${what} (same bytes, nothing changed)`)
         for (const skipped of result.skipped) err(context.io, `not deployed to ${skipped.environment}: ${skipped.reason}`)
         if (result.deployments.length === 0) {

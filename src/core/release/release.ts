@@ -2,11 +2,31 @@
 export const ARTIFACT_KINDS = ['file', 'directory'] as const
 export type ArtifactKind = (typeof ARTIFACT_KINDS)[number]
 
-export interface ArtifactSummary {
-  readonly kind: ArtifactKind
-  readonly files: number
-  readonly bytes: number
+/** What a release records: packed bytes Waka keeps (`file`, `directory`), or an OCI image it only names. */
+export const RELEASE_ARTIFACT_KINDS = [...ARTIFACT_KINDS, 'image'] as const
+export type ReleaseArtifactKind = (typeof RELEASE_ARTIFACT_KINDS)[number]
+
+/** An image release: the registry holds the bytes; the release's digest is the manifest digest. */
+export interface ImageArtifact {
+  /** `registry/name`, without a tag or digest, e.g. `registry.example/acme/api`. */
+  readonly repository: string
+  /** `os/arch` the digest was resolved for when it names an index; null for a single manifest. */
+  readonly platform: string | null
 }
+
+export interface ArtifactSummary {
+  readonly kind: ReleaseArtifactKind
+  /** 0 for an image. */
+  readonly files: number
+  /** 0 for an image. */
+  readonly bytes: number
+  /** Set exactly when `kind` is `image`. */
+  readonly image?: ImageArtifact
+}
+
+/** `repository@sha256:…`: how an engine pulls an image release, never by tag. */
+export const imageReference = (release: Pick<Release, 'digest' | 'artifact'>): string | null =>
+  release.artifact.image ? `${release.artifact.image.repository}@${release.digest}` : null
 
 export interface ReleaseSource {
   readonly repository: string | null

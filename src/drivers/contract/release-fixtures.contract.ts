@@ -36,10 +36,16 @@ export interface ReleaseSpec {
   readonly files?: Readonly<Record<string, string>>
 }
 
-export interface ReleaseFixtures {
+/** The releases a contract run deploys, and a way to make their bytes unreachable (only a flip can pass then). */
+export interface ContractFixtures {
+  readonly releases: readonly FixtureRelease[]
+  /** Removes the releases' bytes from where prepare fetches them (the artifact store, a registry). */
+  dropSources(): Promise<void>
+}
+
+export interface ReleaseFixtures extends ContractFixtures {
   readonly store: ArtifactStore
   readonly storeDir: string
-  readonly releases: readonly FixtureRelease[]
 }
 
 const writeApp = async (dir: string, spec: ReleaseSpec): Promise<void> => {
@@ -72,7 +78,7 @@ export const createReleaseFixtures = async (dir: string, specs: readonly (Releas
     await writeApp(source, spec)
     const { digest } = await store.ingest(source)
     const artifact = await store.open(digest)
-    const release: DriverRelease = { id: index + 1, version: spec.version, digest, dirName: releaseDirName(spec.version, digest) }
+    const release: DriverRelease = { id: index + 1, version: spec.version, digest, dirName: releaseDirName(spec.version, digest), image: null }
     const tamper = async (path = 'version.txt'): Promise<void> => {
       const entry = (await artifact.entries()).find((candidate) => candidate.path === path)
       if (entry?.type !== 'file') throw new Error(`release ${spec.version} has no file ${path}`)
@@ -82,7 +88,7 @@ export const createReleaseFixtures = async (dir: string, specs: readonly (Releas
     releases.push({ release, artifact, tamper })
   }
   await rm(join(dir, 'sources'), { recursive: true, force: true })
-  return { store, storeDir, releases }
+  return { store, storeDir, releases, dropSources: () => rm(join(storeDir, 'blobs'), { recursive: true, force: true }) }
 }
 
 export interface CollectingLog extends DriverLog {

@@ -39,7 +39,10 @@ const createReleaseRoute = createRoute({
     z.object({
       service: z.string(),
       version: z.string(),
-      artifact: z.object({ kind: z.enum(ARTIFACT_KINDS), entries: z.array(entrySchema).min(1).max(200_000) }),
+      artifact: z.union([
+        z.object({ kind: z.enum(ARTIFACT_KINDS), entries: z.array(entrySchema).min(1).max(200_000) }),
+        z.object({ image: z.string().min(1).max(1024).openapi({ description: 'repo@sha256:… or repo:tag; a tag is resolved once, by the server, to its manifest digest' }) }),
+      ]),
       source: z
         .object({
           repository: z.string().nullable(),

@@ -5,7 +5,7 @@
 import { z } from '@hono/zod-openapi'
 import { DEPLOYMENT_KINDS } from '../../core/deployment/deployment.ts'
 import { DEPLOYMENT_STATUSES } from '../../core/deployment/deployment-machine.ts'
-import { ARTIFACT_KINDS } from '../../core/release/release.ts'
+import { RELEASE_ARTIFACT_KINDS } from '../../core/release/release.ts'
 import { APPROVAL_DECISIONS } from '../../core/gates/approval-gate.ts'
 import { GATE_NAMES } from '../../core/gates/gate.ts'
 import { DELIVERY_STATES } from '../../core/notify/outbox.ts'
@@ -22,7 +22,12 @@ export const releaseSchema = z
     service: z.string(),
     version: z.string(),
     digest,
-    artifact: z.object({ kind: z.enum(ARTIFACT_KINDS), files: z.number().int(), bytes: z.number().int() }),
+    artifact: z.object({
+      kind: z.enum(RELEASE_ARTIFACT_KINDS),
+      files: z.number().int(),
+      bytes: z.number().int(),
+      image: z.object({ repository: z.string(), platform: z.string().nullable() }).optional().openapi({ description: 'Set for image releases: the digest is the manifest digest in this repository' }),
+    }),
     source: z.object({
       repository: z.string().nullable(),
       commit: z.string().nullable(),

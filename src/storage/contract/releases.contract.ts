@@ -17,6 +17,17 @@ export const releaseCases = (subject: Subject): void => {
       expect(await store.findRelease('api', { version: 'v1.0.0' })).toEqual([])
     })
 
+    it('reads an image release back with its repository and platform, and a file release without either', async () => {
+      const { store } = subject()
+      const image = { repository: '127.0.0.1:5000/acme/api', platform: 'linux/amd64' }
+      const release = await insertRelease(store, { version: 'v7', digest: digestOf('image v7'), artifact: { kind: 'image', files: 0, bytes: 0, image } })
+      const files = await insertRelease(store)
+
+      expect((await store.getRelease(release.id))?.artifact).toEqual({ kind: 'image', files: 0, bytes: 0, image })
+      expect((await store.findRelease('web', { version: 'v7' }))[0]?.artifact.image).toEqual(image)
+      expect((await store.getRelease(files.id))?.artifact).not.toHaveProperty('image')
+    })
+
     it('returns every release whose digest starts with the prefix, so the caller can refuse an ambiguous one', async () => {
       const { store } = subject()
       const first = await insertRelease(store, { version: 'v1', digest: `sha256:abcd1${'0'.repeat(59)}` })

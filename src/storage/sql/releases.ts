@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely'
 import { WakaError } from '../../core/errors.ts'
-import { describeRelease, type ArtifactKind, type Release, type ReleaseRef } from '../../core/release/release.ts'
+import { describeRelease, type ReleaseArtifactKind, type Release, type ReleaseRef } from '../../core/release/release.ts'
 import type { NewRelease, StoreReader, StoreWriter } from '../../core/store.ts'
 import type { Db, ReleasesTable } from './tables.ts'
 
@@ -11,7 +11,12 @@ export const toRelease = (row: Selectable<ReleasesTable>): Release => ({
   service: row.service,
   version: row.version,
   digest: row.digest,
-  artifact: { kind: row.artifact_kind as ArtifactKind, files: row.artifact_files, bytes: Number(row.artifact_bytes) },
+  artifact: {
+    kind: row.artifact_kind as ReleaseArtifactKind,
+    files: row.artifact_files,
+    bytes: Number(row.artifact_bytes),
+    ...(row.image_repository === null ? {} : { image: { repository: row.image_repository, platform: row.image_platform } }),
+  },
   source: {
     repository: row.source_repository,
     commit: row.source_commit,
@@ -89,6 +94,8 @@ export const releaseWrites = (db: Db): Pick<StoreWriter, 'insertRelease'> => ({
         artifact_kind: release.artifact.kind,
         artifact_files: release.artifact.files,
         artifact_bytes: release.artifact.bytes,
+        image_repository: release.artifact.image?.repository ?? null,
+        image_platform: release.artifact.image?.platform ?? null,
         source_repository: release.source.repository,
         source_commit: release.source.commit,
         source_branch: release.source.branch,

@@ -38,6 +38,8 @@ export interface ReleasesTable {
   artifact_kind: string
   artifact_files: number
   artifact_bytes: number
+  image_repository: string | null
+  image_platform: string | null
   source_repository: string | null
   source_commit: string | null
   source_branch: string | null

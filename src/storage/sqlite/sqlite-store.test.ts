@@ -12,7 +12,6 @@ import { anAuditEvent, eventually, insertDeployment } from '../contract/fixtures
 import { SQLITE_MIGRATIONS } from '../migrations/sqlite/sqlite-migrations.ts'
 import { sha256Hex } from '../sha256-hex.ts'
 import { runStoreContract, type RawSql, type StoreUnderTest } from '../store.contract.ts'
-import { SQLITE_MIGRATIONS } from '../migrations/sqlite/sqlite-migrations.ts'
 import { openSqliteStore } from './sqlite-store.ts'
 
 const temporaryDirectory = () => mkdtemp(join(tmpdir(), 'waka-sqlite-'))

@@ -3194,6 +3194,9 @@ export interface paths {
                             })[];
                             /** @enum {string} */
                             readonly kind: "file" | "directory";
+                        } | {
+                            /** @description repo@sha256:… or repo:tag; a tag is resolved once, by the server, to its manifest digest */
+                            readonly image: string;
                         };
                         readonly service: string;
                         /**
@@ -4644,7 +4647,7 @@ export interface components {
                  * @example NOT_FOUND
                  * @enum {string}
                  */
-                readonly code: "INVALID_ARGUMENT" | "PAYLOAD_TOO_LARGE" | "INVALID_CONFIG" | "NOT_FOUND" | "CONFLICT" | "INVALID_TRANSITION" | "UNAUTHENTICATED" | "RATE_LIMITED" | "FORBIDDEN" | "SELF_APPROVAL_FORBIDDEN" | "GATE_BLOCKED" | "RELEASE_QUARANTINED" | "ENVIRONMENT_FROZEN" | "STALE_EPOCH" | "ARTIFACT_INVALID" | "SECRET_MISSING" | "DRIVER_FAILED" | "HEALTH_CHECK_FAILED" | "CONFIRMATION_REQUIRED" | "CANCELLED" | "TIMEOUT" | "STORE_BUSY" | "UNAVAILABLE" | "INTERNAL";
+                readonly code: "INVALID_ARGUMENT" | "PAYLOAD_TOO_LARGE" | "INVALID_CONFIG" | "NOT_FOUND" | "CONFLICT" | "INVALID_TRANSITION" | "UNAUTHENTICATED" | "RATE_LIMITED" | "FORBIDDEN" | "SELF_APPROVAL_FORBIDDEN" | "GATE_BLOCKED" | "RELEASE_QUARANTINED" | "ENVIRONMENT_FROZEN" | "STALE_EPOCH" | "ARTIFACT_INVALID" | "IMAGE_NOT_FOUND" | "REGISTRY_AUTH_FAILED" | "REGISTRY_UNAVAILABLE" | "SECRET_MISSING" | "DRIVER_FAILED" | "HEALTH_CHECK_FAILED" | "CONFIRMATION_REQUIRED" | "CANCELLED" | "TIMEOUT" | "STORE_BUSY" | "UNAVAILABLE" | "INTERNAL";
                 readonly details: {
                     readonly [key: string]: unknown;
                 };
@@ -4790,8 +4793,13 @@ export interface components {
             readonly artifact: {
                 readonly bytes: number;
                 readonly files: number;
+                /** @description Set for image releases: the digest is the manifest digest in this repository */
+                readonly image?: {
+                    readonly platform: string | null;
+                    readonly repository: string;
+                };
                 /** @enum {string} */
-                readonly kind: "file" | "directory";
+                readonly kind: "file" | "directory" | "image";
             };
             /**
              * Format: date-time
