@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { join, resolve } from 'node:path'
 import { createArtifactStore, type ArtifactStore } from './artifacts/artifact-store.ts'
-import type { AppContext, InspectTargets } from './app/context.ts'
+import type { AppContext, CheckRelease, InspectTargets } from './app/context.ts'
 import { requireTarget } from './app/lookup.ts'
 import { createEmbeddedClient, EventHub } from './client/embedded-client.ts'
 import type { WakaClient } from './client/waka-client.ts'
@@ -69,7 +69,7 @@ export const openRuntime = async (loaded: LoadedConfig, options: StoreOptions): 
   const failpoints = parseFailpoints(process.env['WAKA_FAILPOINTS'])
   const store = await openStore(storeChoice(loaded, options, ttlMs))
   const artifacts = createArtifactStore(join(stateDir, 'artifacts'))
-  const app: AppContext = { store, clock: { now: () => new Date() }, policy: loaded.policy, artifacts, hash: sha256Hex, inspectTargets: (input) => inspectTargets(input) }
+  const app: AppContext = { store, clock: { now: () => new Date() }, policy: loaded.policy, artifacts, hash: sha256Hex, inspectTargets: (input) => inspectTargets(input), checkRelease: (input) => checkRelease(input) }
   const drivers = new Map<string, Driver>()
   const driverFor = (service: string, environment: string): Driver => {
     const key = `${service}\u0000${environment}`
@@ -88,6 +88,20 @@ export const openRuntime = async (loaded: LoadedConfig, options: StoreOptions): 
       const drift = error === null && (ran === null ? live !== null : !isLiveRelease({ live }, ran))
       return { target, live, error, drift }
     })
+  // rollback readiness: is the release still intact on every target? (unknown where the driver cannot tell)
+  const checkRelease: CheckRelease = async ({ service, environment, release, signal }) => {
+    const driver = driverFor(service, environment)
+    if (driver.checkRelease === undefined) return { releaseId: release.id, driver: driver.type, targets: null }
+    const dirName = releaseDirName(release.version, release.digest)
+    try {
+      const artifact = await artifacts.open(release.digest)
+      const targets = await driver.checkRelease({ release: { id: release.id, version: release.version, digest: release.digest, dirName }, artifact, signal })
+      return { releaseId: release.id, driver: driver.type, targets }
+    } catch (error) {
+      const message = `could not check ${dirName}: ${(error as Error).message}`
+      return { releaseId: release.id, driver: driver.type, targets: driver.targets().map((target) => ({ target: target.id, state: 'unreachable' as const, message })) }
+    }
+  }
   const events = new EventHub()
   const engine = new Engine({
     app,
