@@ -5,14 +5,15 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { join, resolve } from 'node:path'
 import { createArtifactStore, type ArtifactStore } from './artifacts/artifact-store.ts'
-import type { AppContext, InspectTargets } from './app/context.ts'
+import type { AppContext, CheckRelease, InspectTargets } from './app/context.ts'
 import { requireTarget } from './app/lookup.ts'
 import { createEmbeddedClient, EventHub } from './client/embedded-client.ts'
 import type { WakaClient } from './client/waka-client.ts'
 import { loadConfigFile, type LoadedConfig } from './config/load.ts'
 import { WakaError } from './core/errors.ts'
 import type { Store } from './core/store.ts'
-import { releaseDirName, type Driver } from './drivers/driver.ts'
+import { imageArtifactSource, releaseDirName, type Driver } from './drivers/driver.ts'
+import { imageReference } from './core/release/release.ts'
 import { isLiveRelease } from './drivers/live-release.ts'
 import { createDriver } from './drivers/registry.ts'
 import { Engine } from './engine/engine.ts'
@@ -85,6 +86,7 @@ export const openRuntime = async (loaded: LoadedConfig, options: StoreOptions): 
     resolveImage: imageResolver(loaded.policy, secrets),
     hash: sha256Hex,
     inspectTargets: (input) => inspectTargets(input),
+    checkRelease: (input) => checkRelease(input),
   }
   const drivers = new Map<string, Driver>()
   const driverFor = (service: string, environment: string): Driver => {
@@ -104,6 +106,21 @@ export const openRuntime = async (loaded: LoadedConfig, options: StoreOptions): 
       const drift = error === null && (ran === null ? live !== null : !isLiveRelease({ live }, ran))
       return { target, live, error, drift }
     })
+  // rollback readiness: is the release still intact on every target? (unknown where the driver cannot tell)
+  const checkRelease: CheckRelease = async ({ service, environment, release, signal }) => {
+    const driver = driverFor(service, environment)
+    if (driver.checkRelease === undefined) return { releaseId: release.id, driver: driver.type, targets: null }
+    const dirName = releaseDirName(release.version, release.digest)
+    try {
+      const artifact = release.artifact.kind === 'image' ? imageArtifactSource(release.digest) : await artifacts.open(release.digest)
+      const image = imageReference(release)
+      const targets = await driver.checkRelease({ release: { id: release.id, version: release.version, digest: release.digest, dirName, image }, artifact, signal })
+      return { releaseId: release.id, driver: driver.type, targets }
+    } catch (error) {
+      const message = `could not check ${dirName}: ${(error as Error).message}`
+      return { releaseId: release.id, driver: driver.type, targets: driver.targets().map((target) => ({ target: target.id, state: 'unreachable' as const, message })) }
+    }
+  }
   const events = new EventHub()
   const engine = new Engine({
     app,

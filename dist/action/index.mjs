@@ -32990,7 +32990,7 @@ var require_keyParser = __commonJS({
     var {
       createDecipheriv,
       createECDH,
-      createHash: createHash7,
+      createHash: createHash8,
       createHmac: createHmac3,
       createSign,
       createVerify,
@@ -33678,11 +33678,11 @@ ${formatted}-----END ${type} KEY-----`;
                 );
               }
               const ivSlice = bufferSlice(cipherIV, 0, 8);
-              let cipherKey = createHash7("md5").update(passphrase).update(ivSlice).digest();
+              let cipherKey = createHash8("md5").update(passphrase).update(ivSlice).digest();
               while (cipherKey.length < encInfo.keyLen) {
                 cipherKey = combineBuffers(
                   cipherKey,
-                  createHash7("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
+                  createHash8("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
                 );
               }
               if (cipherKey.length > encInfo.keyLen)
@@ -33847,8 +33847,8 @@ ${formatted}-----END ${type} KEY-----`;
         if (encrypted) {
           const encInfo = CIPHER_INFO[cipherName];
           let cipherKey = combineBuffers(
-            createHash7("sha1").update(PPK_PP1).update(passphrase).digest(),
-            createHash7("sha1").update(PPK_PP2).update(passphrase).digest()
+            createHash8("sha1").update(PPK_PP1).update(passphrase).digest(),
+            createHash8("sha1").update(PPK_PP2).update(passphrase).digest()
           );
           if (cipherKey.length > encInfo.keyLen)
             cipherKey = bufferSlice(cipherKey, 0, encInfo.keyLen);
@@ -33888,7 +33888,7 @@ ${formatted}-----END ${type} KEY-----`;
           passphrase = EMPTY_PASSPHRASE;
         const calcMAC = createHmac3(
           "sha1",
-          createHash7("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
+          createHash8("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
         ).update(macData).digest("hex");
         if (calcMAC !== mac3) {
           if (encrypted) {
@@ -36210,7 +36210,7 @@ var require_kex = __commonJS({
       createDiffieHellman,
       createDiffieHellmanGroup,
       createECDH,
-      createHash: createHash7,
+      createHash: createHash8,
       createPublicKey,
       diffieHellman,
       generateKeyPairSync,
@@ -36636,7 +36636,7 @@ var require_kex = __commonJS({
               DISCONNECT_REASON.KEY_EXCHANGE_FAILED
             );
           }
-          const hash2 = createHash7(this.hashName);
+          const hash2 = createHash8(this.hashName);
           hashString(hash2, isServer ? this._remoteIdentRaw : this._identRaw);
           hashString(hash2, isServer ? this._identRaw : this._remoteIdentRaw);
           hashString(hash2, isServer ? this._remoteKexinit : this._kexinit);
@@ -37644,9 +37644,9 @@ var require_kex = __commonJS({
     function generateKEXVal(len, hashName, secret, exchangeHash, sessionID, char) {
       let ret;
       if (len) {
-        let digest = createHash7(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
+        let digest = createHash8(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
         while (digest.length < len) {
-          const chunk = createHash7(hashName).update(secret).update(exchangeHash).update(digest).digest();
+          const chunk = createHash8(hashName).update(secret).update(exchangeHash).update(digest).digest();
           const extended2 = Buffer.allocUnsafe(digest.length + chunk.length);
           extended2.set(digest, 0);
           extended2.set(chunk, digest.length);
@@ -43081,7 +43081,7 @@ var require_client2 = __commonJS({
   "node_modules/ssh2/lib/client.js"(exports, module) {
     "use strict";
     var {
-      createHash: createHash7,
+      createHash: createHash8,
       getHashes,
       randomFillSync
     } = __require("crypto");
@@ -43303,7 +43303,7 @@ var require_client2 = __commonJS({
           }
           hostVerifier = (key, verify) => {
             if (hashAlgo)
-              key = createHash7(hashAlgo).update(key).digest("hex");
+              key = createHash8(hashAlgo).update(key).digest("hex");
             const ret = hashCb(key, verify);
             if (ret !== void 0)
               verify(ret);
@@ -48440,6 +48440,7 @@ var createHttpClient = async (options) => {
     previewDeploy: (input2) => request("GET", `/api/v1/previews/deployment${query({ service: input2.service, release: input2.release })}`),
     previewPromotion: (input2) => request("GET", `/api/v1/previews/promotion${query({ service: input2.service, to: input2.to, from: input2.from, release: input2.release })}`),
     previewRollback: (input2) => request("GET", `/api/v1/previews/rollback${query({ service: input2.service, environment: input2.environment, to: input2.to })}`),
+    rollbackReadiness: (input2) => request("GET", `/api/v1/services/${encodeURIComponent(input2.service)}/environments/${encodeURIComponent(input2.environment)}/rollback-readiness${query({ moment: input2.moment })}`),
     status: (input2) => request("GET", `/api/v1/status${query({ service: input2.service })}`),
     targetHosts: (input2) => request("GET", `/api/v1/targets${query({ service: input2.service })}`),
     history: (input2) => request("GET", `/api/v1/deployments${query({ service: input2.service, environment: input2.environment, status: input2.statuses, limit: input2.limit, before: input2.beforeId })}`),
@@ -48462,7 +48463,7 @@ var createHttpClient = async (options) => {
 };
 
 // src/execute.ts
-import { join as join15, resolve as resolve6 } from "node:path";
+import { join as join16, resolve as resolve6 } from "node:path";
 
 // src/core/release/release.ts
 var ARTIFACT_KINDS = ["file", "directory"];
@@ -69008,7 +69009,8 @@ var normalizeEnvironment = (name, written) => {
         toMinute: parseClock(window2.to),
         timezone: window2.timezone
       })),
-      branches: gates?.branches ?? null
+      branches: gates?.branches ?? null,
+      rollbackReady: gates?.rollbackReady ?? false
     },
     rollback: {
       auto: rollback?.auto ?? false,
@@ -69648,7 +69650,10 @@ var gatesSchema = external_exports.strictObject({
   approvals: approvalsSchema.optional(),
   soak: durationString.optional().describe("How long the release must have been live and verified in the promoteFrom environment"),
   windows: external_exports.array(windowSchema).optional().describe("Deployments run only inside one of these windows (default: any time)"),
-  branches: branchList.optional().describe("The release must be built from one of these branches (default: any)")
+  branches: branchList.optional().describe("The release must be built from one of these branches (default: any)"),
+  rollbackReady: external_exports.boolean().optional().describe(
+    "Refuse a deployment whose rollback would not work: the release live now must be verified, not quarantined, and still intact on every target (default false)"
+  )
 }).describe("Rules that must hold before a deployment may run here");
 var rollbackSchema = external_exports.strictObject({
   auto: external_exports.boolean().optional().describe("Roll back automatically when a deployment fails (default false)"),
@@ -70970,34 +70975,93 @@ var withNote = (error63, note) => error63 instanceof WakaError ? new DriverFailu
 
 // src/drivers/local/local-driver.ts
 import { rm as rm9 } from "node:fs/promises";
-import { join as join13, resolve as resolve4 } from "node:path";
+import { join as join14, resolve as resolve4 } from "node:path";
+
+// src/drivers/releases/check-release.ts
+import { createHash as createHash5 } from "node:crypto";
+import { createReadStream as createReadStream5 } from "node:fs";
+import { lstat as lstat4, readdir as readdir4, readlink as readlink3 } from "node:fs/promises";
+import { join as join11 } from "node:path";
+var sha256Of = async (path2) => {
+  const hash2 = createHash5("sha256");
+  for await (const chunk of createReadStream5(path2)) hash2.update(chunk);
+  return hash2.digest("hex");
+};
+var walk = async (dir, prefix = "") => {
+  const found = [];
+  for (const entry of await readdir4(join11(dir, prefix), { withFileTypes: true })) {
+    const path2 = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
+    if (path2 === RELEASE_MARKER) continue;
+    found.push(path2);
+    if (entry.isDirectory()) found.push(...await walk(dir, path2));
+  }
+  return found;
+};
+var entryProblem = async (dir, entry) => {
+  const path2 = join11(dir, entry.path);
+  const stat7 = await lstat4(path2).catch((error63) => {
+    if (isErrno(error63, "ENOENT", "ENOTDIR")) return null;
+    throw error63;
+  });
+  if (stat7 === null) return `${entry.path} is missing`;
+  if (entry.type === "directory") return stat7.isDirectory() ? null : `${entry.path} is not a directory`;
+  if (entry.type === "symlink") return stat7.isSymbolicLink() && await readlink3(path2) === entry.target ? null : `${entry.path} is not the symlink to ${entry.target}`;
+  if (!stat7.isFile()) return `${entry.path} is not a file`;
+  if (stat7.size !== entry.size) return `${entry.path} has ${stat7.size} bytes, the manifest says ${entry.size}`;
+  if ((stat7.mode & 511) !== (entry.mode & 511)) return `${entry.path} has mode ${(stat7.mode & 511).toString(8)}, the manifest says ${(entry.mode & 511).toString(8)}`;
+  const sha256 = await sha256Of(path2);
+  return sha256 === entry.sha256 ? null : `${entry.path} has sha256 ${sha256}, the manifest says ${entry.sha256}`;
+};
+var checkReleaseDir = async (releasesDir, context) => {
+  const { release, artifact } = context;
+  const dir = join11(releasesDir, release.dirName);
+  try {
+    const marker = await readMarker(dir);
+    if (marker === null) return { state: "missing", message: `${dir} is not there (or was never completed)` };
+    if (marker.digest !== release.digest) return { state: "damaged", message: `${dir} holds ${marker.digest}, not ${release.digest}` };
+    const entries = await artifact.entries();
+    const expected = /* @__PURE__ */ new Set();
+    for (const entry of entries) {
+      if (context.signal.aborted) return { state: "unreachable", message: `the check of ${dir} was cancelled` };
+      for (let at = entry.path.indexOf("/"); at > 0; at = entry.path.indexOf("/", at + 1)) expected.add(entry.path.slice(0, at));
+      expected.add(entry.path);
+      const problem = await entryProblem(dir, entry);
+      if (problem !== null) return { state: "damaged", message: problem };
+    }
+    const extra = (await walk(dir)).filter((path2) => !expected.has(path2));
+    if (extra.length > 0) return { state: "damaged", message: `not in the manifest: ${extra.slice(0, 5).join(", ")}` };
+    return { state: "verified", message: `${dir} matches the manifest of ${release.digest}` };
+  } catch (error63) {
+    return { state: "unreachable", message: `could not read ${dir}: ${error63.message}` };
+  }
+};
 
 // src/drivers/local/current-link.ts
 import { randomBytes as randomBytes5 } from "node:crypto";
-import { readlink as readlink3, rename as rename5, rm as rm7, symlink as symlink3 } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { readlink as readlink4, rename as rename5, rm as rm7, symlink as symlink3 } from "node:fs/promises";
+import { join as join12 } from "node:path";
 var LINK_TARGET = /^releases\/([^/]+)\/?$/;
 var readCurrent = async (root) => {
   let target;
   try {
-    target = await readlink3(join11(root, "current"));
+    target = await readlink4(join12(root, "current"));
   } catch (error63) {
     if (isErrno(error63, "ENOENT")) return null;
-    if (isErrno(error63, "EINVAL")) throw new DriverFailure("DRIVER_FAILED", `${join11(root, "current")} is not a symlink`, { cause: error63 });
+    if (isErrno(error63, "EINVAL")) throw new DriverFailure("DRIVER_FAILED", `${join12(root, "current")} is not a symlink`, { cause: error63 });
     throw error63;
   }
   const match = LINK_TARGET.exec(target);
-  if (!match?.[1]) throw new DriverFailure("DRIVER_FAILED", `${join11(root, "current")} points at ${JSON.stringify(target)}, not at a release directory`);
+  if (!match?.[1]) throw new DriverFailure("DRIVER_FAILED", `${join12(root, "current")} points at ${JSON.stringify(target)}, not at a release directory`);
   return match[1];
 };
 var switchCurrent = async (root, dirName) => {
-  const temporary = join11(root, `current.tmp-${randomBytes5(6).toString("hex")}`);
+  const temporary = join12(root, `current.tmp-${randomBytes5(6).toString("hex")}`);
   await symlink3(`releases/${dirName}`, temporary);
   try {
-    await rename5(temporary, join11(root, "current"));
+    await rename5(temporary, join12(root, "current"));
   } catch (error63) {
     await rm7(temporary, { force: true });
-    throw new DriverFailure("DRIVER_FAILED", `could not switch ${join11(root, "current")} to ${dirName}: ${error63.message}`, { cause: error63 });
+    throw new DriverFailure("DRIVER_FAILED", `could not switch ${join12(root, "current")} to ${dirName}: ${error63.message}`, { cause: error63 });
   }
 };
 
@@ -71005,11 +71069,11 @@ var switchCurrent = async (root, dirName) => {
 import { spawn as spawn2 } from "node:child_process";
 import { mkdir as mkdir8, open as open7, readFile as readFile3, rm as rm8 } from "node:fs/promises";
 import { connect } from "node:net";
-import { dirname as dirname8, join as join12 } from "node:path";
+import { dirname as dirname8, join as join13 } from "node:path";
 import { setTimeout as sleep3 } from "node:timers/promises";
 var START_GRACE_MS = 1e3;
 var TAIL_LINES = 20;
-var recordPath = (root) => join12(root, "run", "process.json");
+var recordPath = (root) => join13(root, "run", "process.json");
 var readProcessRecord = async (root) => {
   const text = await readTextOrNull(recordPath(root));
   if (text === null) return null;
@@ -71098,11 +71162,11 @@ var localRoot = (settings, scope) => settings.root === void 0 ? resolve4(scope.s
 var createLocalDriver = (settings, scope) => {
   checkScope(scope);
   const root = localRoot(settings, scope);
-  const releasesDir = join13(root, "releases");
-  const activationsLog = join13(root, "activations.log");
+  const releasesDir = join14(root, "releases");
+  const activationsLog = join14(root, "activations.log");
   const stopTimeoutMs = settings.stopTimeout === void 0 ? DEFAULT_STOP_TIMEOUT_MS : parseDuration(settings.stopTimeout) ?? DEFAULT_STOP_TIMEOUT_MS;
   const name = `local target ${root}`;
-  const fence = (epoch) => fenceEpoch(join13(root, ".waka-epoch"), epoch, name);
+  const fence = (epoch) => fenceEpoch(join14(root, ".waka-epoch"), epoch, name);
   const start = async (release, context) => {
     if (settings.start === void 0) return;
     const env = childEnvironment(context.variables, context.secrets, {
@@ -71115,11 +71179,11 @@ var createLocalDriver = (settings, scope) => {
     const record2 = await startSupervised({
       root,
       argv: settings.start,
-      cwd: join13(releasesDir, release.dirName),
+      cwd: join14(releasesDir, release.dirName),
       env,
       secrets: context.secrets,
       release: release.dirName,
-      logPath: join13(root, "logs", `${release.dirName}.log`),
+      logPath: join14(root, "logs", `${release.dirName}.log`),
       port: settings.port
     });
     context.log.info(`started ${release.dirName} as process ${record2.pid}`, "local");
@@ -71179,11 +71243,14 @@ ${previous.dirName} is live again`, { cause: failure3 });
         return [{ target: "local", live: null, releases: [], running: null, error: error63.message }];
       }
     },
+    async checkRelease(context) {
+      return [{ target: "local", ...await checkReleaseDir(releasesDir, context) }];
+    },
     async cleanup(context) {
       throwIfCancelled(context.signal, "cleanup");
       await fence(context.epoch);
       const removed = await pruneReleases({ releasesDir, activationsLog, keep: context.keep, keepReleases: context.keepReleases, live: await readCurrent(root) });
-      for (const dirName of removed) await rm9(join13(root, "logs", `${dirName}.log`), { force: true });
+      for (const dirName of removed) await rm9(join14(root, "logs", `${dirName}.log`), { force: true });
       if (removed.length > 0) context.log.info(`removed ${removed.join(", ")}`, "local");
     },
     stop: () => stopSupervised(root, stopTimeoutMs)
@@ -71400,6 +71467,7 @@ die() { code=$1; shift; printf '%s\n' "$*" >&2; exit "$code"; }
 
 if ! cd -- "$root" 2>/dev/null; then
   if [ "$op" = state ]; then printf 'epoch -\ncurrent -\nend\n'; exit 0; fi
+  if [ "$op" = check ]; then printf 'missing %s\n' "$root is not there"; exit 0; fi
   mkdir -p -- "$root" && cd -- "$root" || die 70 "cannot create the deploy directory $root"
 fi
 top=$PWD
@@ -71498,7 +71566,7 @@ verify() {
     fi
   fi
   find . -mindepth 1 \( -path ./.waka -prune \) -o \( -type f -printf 'f %m %p\n' \) -o \( -type l -printf 'l %p -> %l\n' \) \
-    -o \( -type d \( -empty -printf 'd %p\n' -o -true \) \) -o -printf 'x %p\n' | sort > .waka/tree.have
+    -o \( -type d \( -empty -printf 'd %p\n' -o -true \) \) -o -printf 'x %p\n' | grep -v -x -e 'f [0-7]* ./.waka-release.json' | sort > .waka/tree.have
   sort .waka/tree > .waka/tree.want
   if ! cmp -s .waka/tree.want .waka/tree.have; then
     comm -3 .waka/tree.want .waka/tree.have | head -n 10 | sed 's/^/tree differs: /' >&2
@@ -71571,6 +71639,23 @@ activate() {
   [ "$code" -eq 0 ] || die 77 "the restart command exited with $code"
 }
 
+# check NAME DIGEST: whether releases/NAME still holds DIGEST, every file as its manifest says; changes nothing live
+check() {
+  name=$1 digest=$2
+  if [ ! -d "releases/$name" ]; then printf 'missing %s\n' "$root/releases/$name is not there"; exit 0; fi
+  marker_of "$name"
+  case $marker in
+    -) printf 'missing %s\n' "$root/releases/$name was never completed"; exit 0 ;;
+    *"\"digest\":\"$digest\""*) ;;
+    *) printf 'damaged %s\n' "$root/releases/$name holds another release than $digest"; exit 0 ;;
+  esac
+  cd -- "releases/$name" || die 70 "cannot enter $root/releases/$name"
+  if [ ! -f .waka/tree ]; then printf 'damaged %s\n' "$root/releases/$name has no manifest to check against"; exit 0; fi
+  if said=$(verify 2>&1); then printf 'verified\n'; exit 0; fi
+  rm -f .waka/sums.got .waka/sums.want .waka/sums.have .waka/tree.want .waka/tree.have
+  printf 'damaged %s\n' "$(printf '%s' "$said" | head -n 3 | tr '\n' ' ')"
+}
+
 # cleanup EPOCH NAME...: removes those releases, never the live one
 cleanup() {
   epoch=$1
@@ -71592,7 +71677,7 @@ cleanup() {
 }
 
 case $op in
-  state|receive|activate|cleanup) "$op" "$@" ;;
+  state|receive|activate|check|cleanup) "$op" "$@" ;;
   *) die 70 "unknown step $op" ;;
 esac
 `.replaceAll("%{", "${");
@@ -71679,6 +71764,15 @@ var cleanupHost = async (call, context) => {
   const removed = await removeReleases(call, context.epoch, doomed);
   if (removed.length > 0) context.log.info(`${call.host.id}: removed ${removed.join(", ")}`, "ssh");
 };
+var checkHostRelease = async (call, dirName, digest) => {
+  const result = await run(call, "check", [dirName, digest], null);
+  const line = result.stdout.split("\n")[0] ?? "";
+  const space = line.indexOf(" ");
+  const [word, rest] = space < 0 ? [line, ""] : [line.slice(0, space), line.slice(space + 1).trim()];
+  if (word === "verified") return { state: "verified", message: `${call.host.path}/releases/${dirName} matches the manifest of ${digest}` };
+  if (word === "missing" || word === "damaged") return { state: word, message: rest };
+  throw new DriverFailure("DRIVER_FAILED", `${call.host.id}: unexpected answer to the release check: ${JSON.stringify(line.slice(0, 80))}`);
+};
 
 // src/drivers/ssh/activate-hosts.ts
 var releaseEnv = (version2, digest) => ({
@@ -71748,8 +71842,8 @@ import { appendFile as appendFile3, mkdir as mkdir9 } from "node:fs/promises";
 import { dirname as dirname9 } from "node:path";
 
 // src/drivers/ssh/known-hosts.ts
-import { createHash as createHash5, createHmac as createHmac2 } from "node:crypto";
-var fingerprintOf = (blob) => `SHA256:${createHash5("sha256").update(blob).digest("base64").replace(/=+$/, "")}`;
+import { createHash as createHash6, createHmac as createHmac2 } from "node:crypto";
+var fingerprintOf = (blob) => `SHA256:${createHash6("sha256").update(blob).digest("base64").replace(/=+$/, "")}`;
 var knownHostsName = (address, port) => port === 22 ? address : `[${address}]:${port}`;
 var blobKeyType = (blob) => {
   if (blob.length < 4) return null;
@@ -72037,7 +72131,7 @@ var createConnectionPool = (options) => {
 import { randomBytes as randomBytes6 } from "node:crypto";
 
 // src/drivers/ssh/upload-stream.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 import { Readable as Readable2 } from "node:stream";
 import { createGzip } from "node:zlib";
 
@@ -72101,7 +72195,7 @@ var mismatch = (entry, size2, actual) => new DriverFailure(
 );
 var unreadable = (entry, error63) => error63 instanceof WakaError ? error63 : new DriverFailure("ARTIFACT_INVALID", `artifact file ${JSON.stringify(entry.path)} could not be read from the artifact store: ${error63.message}`, { cause: error63 });
 async function* checkedBlob(artifact, entry) {
-  const hash2 = createHash6("sha256");
+  const hash2 = createHash7("sha256");
   let size2 = 0;
   let held = null;
   try {
@@ -72392,10 +72486,10 @@ var uploadBatch = async (fleet, context, { entries, base, hosts }) => {
 // src/drivers/ssh/ssh-auth.ts
 import { readFile as readFile4 } from "node:fs/promises";
 import { homedir } from "node:os";
-import { join as join14, resolve as resolve5 } from "node:path";
+import { join as join15, resolve as resolve5 } from "node:path";
 var DEFAULT_KEYS = ["id_ed25519", "id_ecdsa", "id_rsa"];
-var resolveLocalPath = (path2, scope) => path2 === "~" || path2.startsWith("~/") ? join14(homedir(), path2.slice(1)) : resolve5(scope.configDir, path2);
-var knownHostsPath = (settings, scope) => settings.knownHosts === void 0 ? join14(homedir(), ".ssh", "known_hosts") : resolveLocalPath(settings.knownHosts, scope);
+var resolveLocalPath = (path2, scope) => path2 === "~" || path2.startsWith("~/") ? join15(homedir(), path2.slice(1)) : resolve5(scope.configDir, path2);
+var knownHostsPath = (settings, scope) => settings.knownHosts === void 0 ? join15(homedir(), ".ssh", "known_hosts") : resolveLocalPath(settings.knownHosts, scope);
 var readKey = async (path2) => {
   try {
     return await readFile4(path2);
@@ -72414,7 +72508,7 @@ var resolveAuth = async (settings, scope, env = process.env) => {
   const agent = env["SSH_AUTH_SOCK"];
   if (agent !== void 0 && agent !== "") return { privateKey: null, agent };
   for (const name of DEFAULT_KEYS) {
-    const key = await readKey(join14(homedir(), ".ssh", name));
+    const key = await readKey(join15(homedir(), ".ssh", name));
     if (key !== null) return { privateKey: key, agent: null };
   }
   throw new DriverFailure("DRIVER_FAILED", "no SSH key to log in with: set identityFile in the ssh driver settings, or run an agent (SSH_AUTH_SOCK)");
@@ -72523,6 +72617,18 @@ var createSshDriver = (settings, scope) => {
         }
         const state = outcome.value;
         return { target: host.id, live: state.current, releases: state.releases.map((held) => held.dirName), running: null, error: null };
+      });
+    },
+    async checkRelease(context) {
+      const { release, signal } = context;
+      checkDirName(release.dirName);
+      const options = { signal, timeoutMs: DEFAULTS.inspectTimeoutMs };
+      const outcomes = await step(() => settleLimit(hosts, fleet.parallel, (host) => pool.use(host, signal, (client) => checkHostRelease({ client, host, options }, release.dirName, release.digest))));
+      return hosts.map((host, index) => {
+        const outcome = outcomes[index];
+        if (outcome?.status === "done") return { target: host.id, ...outcome.value };
+        const error63 = outcome?.status === "failed" ? outcome.error : null;
+        return { target: host.id, state: "unreachable", message: error63 instanceof Error ? error63.message : "not checked" };
       });
     },
     async cleanup(context) {
@@ -72809,7 +72915,7 @@ var executeDeployment = async (options) => {
   const claim2 = await claimRemote(transport, options.deploymentId);
   const { deployment, epoch, release } = claim2;
   const { service, environment } = deployment;
-  const stateDir = resolve6(options.env["WAKA_STATE_DIR"] ?? join15(loaded.dir, ".waka"));
+  const stateDir = resolve6(options.env["WAKA_STATE_DIR"] ?? join16(loaded.dir, ".waka"));
   const recorder = remoteRecorder({ transport, claim: claim2, clock: { now: () => /* @__PURE__ */ new Date() }, observer: options.observer });
   return runSteps({
     deployment,
@@ -72827,7 +72933,7 @@ var executeDeployment = async (options) => {
       return {
         target,
         driver: createDriver(target.driver, { service, environment, configDir: loaded.dir, stateDir }),
-        artifact: release.artifact.kind === "image" ? imageArtifactSource(release.digest) : await fetchArtifact(transport, createArtifactStore(join15(stateDir, "artifacts")), release.digest),
+        artifact: release.artifact.kind === "image" ? imageArtifactSource(release.digest) : await fetchArtifact(transport, createArtifactStore(join16(stateDir, "artifacts")), release.digest),
         secrets,
         release,
         previous: claim2.previousRelease,

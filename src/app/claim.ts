@@ -7,6 +7,7 @@ import { SYSTEM_ACTORS, type AppContext } from './context.ts'
 import { gatherGateFacts } from './gate-facts.ts'
 import { planRollback } from '../core/plan/plan-rollback.ts'
 import { moveDeployment } from './record.ts'
+import { probeForGates } from './rollback-readiness.ts'
 import { runsOnServer, settleGates } from './settle-gates.ts'
 
 export interface Claimed {
@@ -53,8 +54,12 @@ const lockedByAnother = async (tx: StoreWriter, service: string, environment: st
  * store, the lease row is locked first (`FOR UPDATE SKIP LOCKED`): an engine that finds another one
  * claiming or recording in this environment moves on instead of waiting for it.
  */
-export const claimNext = (context: AppContext, request: ClaimRequest): Promise<ClaimResult> =>
-  context.store.write(async (tx) => {
+export const claimNext = async (context: AppContext, request: ClaimRequest): Promise<ClaimResult> => {
+  // right before it runs, the targets are asked whether the rollback's release is still there
+  const [head] = await context.store.listDeployments({ service: request.service, environment: request.environment, statuses: ['queued'], order: 'oldest', limit: 1 })
+  if (!head) return null
+  const probe = await probeForGates(context, head)
+  return context.store.write(async (tx) => {
     const { service, environment } = request
     // the engine never runs what a runner must run, and a runner never what the server runs
     if ((request.deploymentId === undefined) !== runsOnServer(context, environment)) return null
@@ -63,7 +68,7 @@ export const claimNext = (context: AppContext, request: ClaimRequest): Promise<C
     const [next] = await tx.listDeployments({ service, environment, statuses: ['queued'], order: 'oldest', limit: 1 })
     if (!next) return null
     if (request.deploymentId !== undefined && next.id !== request.deploymentId) return null
-    const settled = await settleGates(tx, context, next, SYSTEM_ACTORS.engine)
+    const settled = await settleGates(tx, context, next, { actor: SYSTEM_ACTORS.engine, probe })
     if (settled.deployment.status === 'cancelled') return { cancelled: settled.deployment }
     if (settled.evaluation.outcome !== 'queued' || settled.deployment.status !== 'queued') return null
     const epoch = await tx.acquireLease({ service, environment, deploymentId: next.id, owner: request.owner, ttlMs: request.leaseTtlMs })
@@ -80,6 +85,7 @@ export const claimNext = (context: AppContext, request: ClaimRequest): Promise<C
     })
     return { claimed: { deployment, epoch } }
   })
+}
 
 /**
  * Whether the oldest queued deployment of a service in an environment waits on a time gate (soak,
@@ -125,7 +131,7 @@ export const sweepWaiting = async (context: AppContext): Promise<Deployment[]> =
     const settled = await context.store
       .write(async (tx) => {
         const fresh = await tx.getDeployment(deployment.id)
-        return fresh && fresh.status === deployment.status ? settleGates(tx, context, fresh, SYSTEM_ACTORS.engine) : null
+        return fresh && fresh.status === deployment.status ? settleGates(tx, context, fresh, { actor: SYSTEM_ACTORS.engine }) : null
       })
       .catch(movedMeanwhile)
     if (settled && settled.deployment.status !== deployment.status) moved.push(settled.deployment)

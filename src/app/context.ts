@@ -2,6 +2,8 @@ import type { ArtifactIngest } from '../core/artifact-store.ts'
 import type { ResolveImage } from '../core/image-registry.ts'
 import type { HashText } from '../core/audit/audit-chain.ts'
 import type { WakaPolicy } from '../core/policy.ts'
+import type { TargetProbe } from '../core/plan/rollback-readiness.ts'
+import type { Release } from '../core/release/release.ts'
 import type { Clock, Store } from '../core/store.ts'
 
 /** What every use case gets: the ledger, a clock, the loaded policy and a hash function. */
@@ -16,7 +18,16 @@ export interface AppContext {
   readonly hash: HashText
   /** What a target's hosts run, per its driver (for drift); absent where drivers are out of reach. */
   readonly inspectTargets?: InspectTargets
+  /** Whether a release is still intact on every target, per its driver (rollback readiness); absent where drivers are out of reach. */
+  readonly checkRelease?: CheckRelease
 }
+
+export type CheckRelease = (input: {
+  readonly service: string
+  readonly environment: string
+  readonly release: Release
+  readonly signal: AbortSignal
+}) => Promise<TargetProbe>
 
 /** One host of a target as its driver reports it; `drift` when it runs other than `expected`. */
 export interface HostLive {

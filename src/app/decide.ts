@@ -7,6 +7,7 @@ import type { AppContext } from './context.ts'
 import { requireDeployment, requireEnvironment, requireService } from './lookup.ts'
 import { approvalPolicyHash } from './policy-hash.ts'
 import { audit, moveDeployment } from './record.ts'
+import { probeForGates } from './rollback-readiness.ts'
 import { settleGates } from './settle-gates.ts'
 
 export interface DecideInput {
@@ -27,8 +28,12 @@ export interface DecideResult {
  * Records an approval or rejection bound to the deployment's release digest, environment and
  * approval policy. The requester cannot approve their own deployment unless the policy allows it.
  */
-export const decide = (context: AppContext, input: DecideInput): Promise<DecideResult> =>
-  context.store.write(async (tx) => {
+export const decide = async (context: AppContext, input: DecideInput): Promise<DecideResult> => {
+  // the targets are asked about the rollback's release before the transaction, and only for an approver
+  const seen = input.decision === 'approve' ? await context.store.getDeployment(input.deploymentId) : null
+  if (seen) authorize(context.policy, input.actor, 'approve', seen.environment)
+  const probe = seen && context.policy.services[seen.service] ? await probeForGates(context, seen) : null
+  return context.store.write(async (tx) => {
     const deployment = await requireDeployment(tx, input.deploymentId)
     requireService(context.policy, deployment.service)
     const environment = requireEnvironment(context.policy, deployment.environment)
@@ -86,6 +91,7 @@ export const decide = (context: AppContext, input: DecideInput): Promise<DecideR
     const moved =
       input.decision === 'reject'
         ? await moveDeployment(tx, context.clock, deployment, { to: 'rejected', actor: input.actor, reason: `rejected by ${input.actor}: ${input.comment}` })
-        : (await settleGates(tx, context, deployment, input.actor)).deployment
+        : (await settleGates(tx, context, deployment, { actor: input.actor, probe })).deployment
     return { approval, deployment: moved, tally }
   })
+}

@@ -6,6 +6,7 @@ import type { AppContext } from './context.ts'
 import { liveDeployment } from './history.ts'
 import { requireEnvironment, requireRelease, requireTarget, resolveRelease } from './lookup.ts'
 import { requestDeployment, type Requested } from './request-deployment.ts'
+import { probeForGates } from './rollback-readiness.ts'
 
 export interface DeployInput {
   readonly actor: string
@@ -20,24 +21,28 @@ export interface DeployInput {
  * Requests a deployment of a named release. Into an environment with `promoteFrom` this is a
  * promotion, with every promotion gate: naming the release does not skip the upstream checks.
  */
-export const deploy = (context: AppContext, input: DeployInput): Promise<Requested> =>
-  context.store.write(async (tx) => {
-    requireTarget(context.policy, input.service, input.environment)
-    const environment = requireEnvironment(context.policy, input.environment)
+export const deploy = async (context: AppContext, input: DeployInput): Promise<Requested> => {
+  requireTarget(context.policy, input.service, input.environment)
+  const environment = requireEnvironment(context.policy, input.environment)
+  const kind = environment.promoteFrom === null ? 'deploy' : 'promotion'
+  const probe = await probeForGates(context, { service: input.service, environment: input.environment, kind })
+  return context.store.write(async (tx) => {
     authorize(context.policy, input.actor, 'deploy', input.environment)
     const release = await resolveRelease(tx, input.service, input.release)
     return requestDeployment(tx, context, {
       actor: input.actor,
       service: input.service,
       environment: input.environment,
-      kind: environment.promoteFrom === null ? 'deploy' : 'promotion',
+      kind,
       release,
       reason: input.reason,
       automatic: false,
       rollbackOf: null,
       fromEnvironment: environment.promoteFrom,
+      probe,
     })
   })
+}
 
 export interface PromoteInput {
   readonly actor: string
@@ -77,8 +82,10 @@ export const promotionRelease = async (
 }
 
 /** Promotes the release live upstream (or a named one verified there) into `to`. */
-export const promote = (context: AppContext, input: PromoteInput): Promise<Requested> =>
-  context.store.write(async (tx) => {
+export const promote = async (context: AppContext, input: PromoteInput): Promise<Requested> => {
+  upstreamOf(context, input)
+  const probe = await probeForGates(context, { service: input.service, environment: input.to, kind: 'promotion' })
+  return context.store.write(async (tx) => {
     const upstream = upstreamOf(context, input)
     authorize(context.policy, input.actor, 'deploy', input.to)
     return requestDeployment(tx, context, {
@@ -91,5 +98,7 @@ export const promote = (context: AppContext, input: PromoteInput): Promise<Reque
       automatic: false,
       rollbackOf: null,
       fromEnvironment: upstream,
+      probe,
     })
   })
+}

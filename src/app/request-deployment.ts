@@ -1,6 +1,7 @@
 import type { Deployment, DeploymentKind } from '../core/deployment/deployment.ts'
 import { WAITING_STATUSES } from '../core/deployment/deployment-machine.ts'
 import type { Release } from '../core/release/release.ts'
+import type { TargetProbe } from '../core/plan/rollback-readiness.ts'
 import type { StoreWriter } from '../core/store.ts'
 import type { AppContext } from './context.ts'
 import { requireEnvironment } from './lookup.ts'
@@ -18,6 +19,8 @@ export interface DeploymentRequest {
   readonly automatic: boolean
   readonly rollbackOf: number | null
   readonly fromEnvironment: string | null
+  /** What the targets said about the release a rollback would return to (asked before the transaction). */
+  readonly probe?: TargetProbe | null
 }
 
 export interface Requested extends Settled {
@@ -85,6 +88,6 @@ export const requestDeployment = async (
     data: { kind: created.kind, version: created.releaseVersion, automatic: created.automatic, rollbackOf: created.rollbackOf },
   })
   const superseded = await supersedeWaiting(tx, context, created)
-  const settled = await settleGates(tx, context, created, request.actor)
+  const settled = await settleGates(tx, context, created, { actor: request.actor, probe: request.probe ?? null })
   return { ...settled, superseded }
 }

@@ -1,6 +1,7 @@
 import type { Deployment } from '../core/deployment/deployment.ts'
 import { isTerminal, type DeploymentStatus } from '../core/deployment/deployment-machine.ts'
 import { evaluateGates, type GateEvaluation } from '../core/gates/evaluate-gates.ts'
+import type { TargetProbe } from '../core/plan/rollback-readiness.ts'
 import type { StoreWriter } from '../core/store.ts'
 import type { AppContext } from './context.ts'
 import { gatherGateFacts } from './gate-facts.ts'
@@ -45,9 +46,10 @@ export const settleGates = async (
   tx: StoreWriter,
   context: AppContext,
   deployment: Deployment,
-  actor: string,
+  by: { readonly actor: string; readonly probe?: TargetProbe | null },
 ): Promise<Settled> => {
-  const evaluated = evaluateGates(await gatherGateFacts(tx, context, deployment))
+  const { actor, probe = null } = by
+  const evaluated = evaluateGates(await gatherGateFacts(tx, context, deployment, probe))
   const evaluation = evaluated.outcome === 'queued' && !runsOnServer(context, deployment.environment) ? { ...evaluated, reason: WAITS_FOR_RUNNER } : evaluated
   const to = nextStatus(deployment.status, evaluation)
   if (to === null) {

@@ -11,6 +11,7 @@ import { quarantine } from '../app/quarantine.ts'
 import { deploymentDetail, deploymentLogs, history, listReleases } from '../app/read.ts'
 import { resumeAutoDeploy } from '../app/resume.ts'
 import { previewRollback, rollback } from '../app/rollback.ts'
+import { rollbackReadiness } from '../app/rollback-readiness.ts'
 import { status } from '../app/status.ts'
 import { targetHosts } from '../app/target-hosts.ts'
 import { createToken, listTokens, revokeToken } from '../app/tokens.ts'
@@ -107,6 +108,7 @@ export const createEmbeddedClient = (parts: EmbeddedParts): WakaClient => {
     },
     previewPromotion: (input) => promotionRelease(app.store, app, input),
     previewRollback: (input) => previewRollback(app, as(input)),
+    rollbackReadiness: (input) => rollbackReadiness(app, as(input)),
     status: (input) => status(app, as(input)),
     targetHosts: (input) => targetHosts(app, as(input)),
     history: (query) => history(app, as(query)),

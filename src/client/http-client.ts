@@ -71,6 +71,8 @@ export const createHttpClient = async (options: { baseUrl: string; token: Bearer
     previewDeploy: (input) => request('GET', `/api/v1/previews/deployment${query({ service: input.service, release: input.release })}`),
     previewPromotion: (input) => request('GET', `/api/v1/previews/promotion${query({ service: input.service, to: input.to, from: input.from, release: input.release })}`),
     previewRollback: (input) => request('GET', `/api/v1/previews/rollback${query({ service: input.service, environment: input.environment, to: input.to })}`),
+    rollbackReadiness: (input) =>
+      request('GET', `/api/v1/services/${encodeURIComponent(input.service)}/environments/${encodeURIComponent(input.environment)}/rollback-readiness${query({ moment: input.moment })}`),
     status: (input) => request('GET', `/api/v1/status${query({ service: input.service })}`),
     targetHosts: (input) => request('GET', `/api/v1/targets${query({ service: input.service })}`),
     history: (input) =>

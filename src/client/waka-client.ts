@@ -14,6 +14,8 @@ import type { QuarantineInput } from '../app/quarantine.ts'
 import type { DeploymentDetail, HistoryQuery, ReleaseRow } from '../app/read.ts'
 import type { Requested } from '../app/request-deployment.ts'
 import type { RollbackInput } from '../app/rollback.ts'
+import type { ReadinessMoment } from '../app/rollback-readiness.ts'
+import type { RollbackReadiness } from '../core/plan/rollback-readiness.ts'
 import type { StatusReport } from '../app/status.ts'
 import type { TargetHosts } from '../app/target-hosts.ts'
 import type { CreatedToken, CreateTokenInput } from '../app/tokens.ts'
@@ -27,6 +29,7 @@ import type { Freeze, LogLine, Quarantine } from '../core/store.ts'
 import type { EngineEvent } from '../engine/events.ts'
 
 export type { DoraReport }
+export type { RollbackReadiness }
 export type { ApiToken, CreatedToken, CreateReleaseResult, DecideResult, DeploymentDetail, ReleaseRow, Requested, StatusReport, EngineEvent }
 export type { TargetStatus, PendingApproval } from '../app/status.ts'
 export type { TargetHosts } from '../app/target-hosts.ts'
@@ -78,6 +81,8 @@ export interface WakaClient {
   previewDeploy(input: { service: string; release: string }): Promise<Release>
   previewPromotion(input: Pick<PromoteInput, 'service' | 'to' | 'from' | 'release'>): Promise<Release>
   previewRollback(input: { service: string; environment: string; to: string | null }): Promise<Release>
+  /** Whether a rollback would work (`now`), or would after a deployment about to run (`after`); asks the drivers. */
+  rollbackReadiness(input: { service: string; environment: string; moment: ReadinessMoment }): Promise<RollbackReadiness>
 
   status(input: { service: string | null }): Promise<StatusReport>
   /** What each target's hosts run, asked of the drivers, next to the ledger (drift). */

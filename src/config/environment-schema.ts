@@ -60,6 +60,12 @@ const gatesSchema = z
       .describe('How long the release must have been live and verified in the promoteFrom environment'),
     windows: z.array(windowSchema).optional().describe('Deployments run only inside one of these windows (default: any time)'),
     branches: branchList.optional().describe('The release must be built from one of these branches (default: any)'),
+    rollbackReady: z
+      .boolean()
+      .optional()
+      .describe(
+        'Refuse a deployment whose rollback would not work: the release live now must be verified, not quarantined, and still intact on every target (default false)',
+      ),
   })
   .describe('Rules that must hold before a deployment may run here')
 

@@ -120,7 +120,7 @@ describe('normalizeConfig: environments and access', () => {
       autoDeploy: { branches: ['main'] },
       queue: 'fifo',
       confirm: false,
-      gates: { approvals: null, soakMs: 0, windows: [], branches: null },
+      gates: { approvals: null, soakMs: 0, windows: [], branches: null, rollbackReady: false },
       rollback: { auto: false, keepReleases: 5, quarantineFailed: true },
       executor: 'server',
     })
@@ -142,6 +142,7 @@ describe('normalizeConfig: environments and access', () => {
         { days: ['mon', 'wed'], fromMinute: 720, toMinute: 780, timezone: 'Africa/Lagos' },
       ],
       branches: ['main', 'release/*'],
+      rollbackReady: false,
     })
     expect(production?.queue).toBe('latest')
     expect(production?.rollback).toEqual({ auto: true, keepReleases: 5, quarantineFailed: true })

@@ -91,6 +91,7 @@ const normalizeEnvironment = (name: string, written: WrittenEnvironment): Enviro
         timezone: window.timezone,
       })),
       branches: gates?.branches ?? null,
+      rollbackReady: gates?.rollbackReady ?? false,
     },
     rollback: {
       auto: rollback?.auto ?? false,

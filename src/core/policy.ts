@@ -162,6 +162,8 @@ export interface GatePolicy {
   readonly windows: readonly DeployWindow[]
   /** The release must have been built from one of these branches; null for any. */
   readonly branches: readonly string[] | null
+  /** A deployment runs only when its rollback would work (see core/plan/rollback-readiness.ts). */
+  readonly rollbackReady: boolean
 }
 
 /** `user:alice` or `group:release-managers` */

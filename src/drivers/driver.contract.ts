@@ -2,7 +2,7 @@
  * The behaviour every driver must show, as one suite each driver's test file runs
  * (`runDriverContract({ name, setup })`): every driver passes all of it.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -25,6 +25,7 @@ export const DRIVER_CONTRACT_TESTS = {
   rollbackFlip: 'activating an older, still-prepared release rolls back without copying again',
   staleEpoch: 'a lower epoch is refused with STALE_EPOCH after a higher one was seen',
   cleanup: 'cleanup keeps the newest N plus keep, and never the live one',
+  checkRelease: 'checkRelease answers verified, missing or damaged per target, or the driver says it cannot tell',
 } as const
 
 export type DriverContractTest = keyof typeof DRIVER_CONTRACT_TESTS
@@ -32,6 +33,11 @@ export type DriverContractTest = keyof typeof DRIVER_CONTRACT_TESTS
 export interface DriverUnderTest {
   readonly driver: Driver
   readonly teardown?: () => Promise<void>
+  /**
+   * For drivers with `checkRelease`: each target's directory of a release, as a path on this
+   * machine (the test targets live here), so the suite can damage one. Absent for drivers without it.
+   */
+  readonly releaseDirs?: (dirName: string) => readonly string[]
 }
 
 export interface DriverContractOptions {
@@ -48,6 +54,7 @@ interface Harness {
   readonly r: readonly FixtureRelease[]
   readonly deploy: (fixture: FixtureRelease, previous: FixtureRelease | null, options?: ContextOptions) => Promise<void>
   readonly states: () => Promise<readonly TargetState[]>
+  readonly releaseDirs: ((dirName: string) => readonly string[]) | undefined
 }
 
 const withHarness = async (options: DriverContractOptions, body: (harness: Harness) => Promise<void>): Promise<void> => {
@@ -66,6 +73,7 @@ const withHarness = async (options: DriverContractOptions, body: (harness: Harne
         await driver.activate(activateContext(fixture, previous, context))
       },
       states: () => driver.inspect(new AbortController().signal),
+      releaseDirs: underTest.releaseDirs,
     })
   } finally {
     await underTest?.driver.stop?.()
@@ -165,6 +173,35 @@ const CASES: Record<DriverContractTest, (harness: Harness) => Promise<void>> = {
     await driver.cleanup(cleanupContext([], 0))
     expect(releasesOn(await states())).toEqual((await states()).map(() => [v3.release.dirName]))
     expectLive(await states(), v3)
+  },
+
+  async checkRelease({ driver, r: [v1, v2, v3], deploy, releaseDirs }) {
+    if (!v1 || !v2 || !v3) throw new Error('fixtures missing')
+    if (driver.checkRelease === undefined) {
+      // Waka then reports the targets as unknown and a rollbackReady gate refuses; nothing to damage.
+      expect(releaseDirs, 'a driver without checkRelease has no release directories to check').toBeUndefined()
+      return
+    }
+    if (releaseDirs === undefined) throw new Error('a driver with checkRelease must give the suite releaseDirs')
+    const check = (fixture: FixtureRelease) => driver.checkRelease!({ release: fixture.release, artifact: fixture.artifact, signal: new AbortController().signal })
+    await deploy(v1, null)
+    await deploy(v2, v1)
+    const targets = driver.targets().map((target) => target.id)
+    expect((await check(v1)).map(({ target, state }) => ({ target, state }))).toEqual(targets.map((target) => ({ target, state: 'verified' })))
+    expect((await check(v3)).map(({ state }) => state)).toEqual(targets.map(() => 'missing'))
+    const dirs = releaseDirs(v1.release.dirName)
+    expect(dirs).toHaveLength(targets.length)
+    await writeFile(join(dirs[0]!, 'version.txt'), 'v9\n')
+    if (dirs[1] !== undefined) await appendFile(join(dirs[1], 'stray.txt'), 'left behind\n')
+    const answers = await check(v1)
+    expect(answers[0]?.state).toBe('damaged')
+    expect(answers[0]?.message).toMatch(/version\.txt/)
+    if (dirs[1] !== undefined) {
+      expect(answers[1]?.state).toBe('damaged')
+      expect(answers[1]?.message).toMatch(/stray\.txt/)
+    }
+    expect(answers.slice(2).map(({ state }) => state)).toEqual(targets.slice(2).map(() => 'verified'))
+    expect((await check(v2)).map(({ state }) => state)).toEqual(targets.map(() => 'verified'))
   },
 }
 

@@ -10,6 +10,9 @@ import { WakaError, type ErrorCode, type WakaErrorOptions } from '../core/errors
 import type { ArtifactSource } from '../manifest/artifact-source.ts'
 
 export type { ArtifactEntry } from '../core/release/artifact-entry.ts'
+import type { TargetReleaseCheck } from '../core/plan/rollback-readiness.ts'
+
+export type { TargetReleaseCheck, TargetReleaseState } from '../core/plan/rollback-readiness.ts'
 export type { ArtifactSource } from '../manifest/artifact-source.ts'
 
 export interface DriverRelease {
@@ -55,6 +58,13 @@ export interface CleanupContext extends BaseContext {
   readonly keepReleases: number
 }
 
+export interface CheckReleaseContext {
+  readonly release: DriverRelease
+  /** The release's manifest and bytes, to verify what a target holds against. */
+  readonly artifact: ArtifactSource
+  readonly signal: AbortSignal
+}
+
 export interface Target {
   readonly id: string
   /** Where this target serves HTTP (for health checks), e.g. `http://127.0.0.1:4101`; null when unknown. */
@@ -82,6 +92,13 @@ export interface Driver {
   activate(context: ActivateContext): Promise<void>
   /** What is live on each target. */
   inspect(signal: AbortSignal): Promise<readonly TargetState[]>
+  /**
+   * Whether a release is still on every target, intact (for rollback readiness): one answer per
+   * target, `verified`, `missing`, `damaged` or `unreachable`; never throws for a target's answer.
+   * Changes nothing. Optional: without it Waka reports the targets as unknown (and a
+   * `rollbackReady` gate refuses), so implement it whenever the driver can tell.
+   */
+  checkRelease?(context: CheckReleaseContext): Promise<readonly TargetReleaseCheck[]>
   /** Keep the newest `keepReleases` releases and everything in `keep`; remove the rest. */
   cleanup(context: CleanupContext): Promise<void>
   /** Stop whatever the driver started on its targets (used by the demo and tests). */

@@ -33,7 +33,8 @@ runDriverContract({
   name: 'ssh (4 hosts)',
   setup: (dir) => {
     const driver = sshDriver(settingsFor(sshd, dir), dir)
-    return Promise.resolve({ driver, teardown: () => driver.close() })
+    const releaseDirs = (dirName: string) => sshd.hosts.map((host) => join(dir, host.name, 'releases', dirName))
+    return Promise.resolve({ driver, teardown: () => driver.close(), releaseDirs })
   },
 })
 

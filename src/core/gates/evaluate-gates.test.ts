@@ -33,6 +33,7 @@ const facts = (overrides: Partial<GateFacts> = {}): GateFacts => ({
   approvals: [approved('bob'), approved('carol')],
   quarantine: null,
   freeze: null,
+  rollbackReadiness: null,
   upstream: liveUpstream,
   ...overrides,
 })
@@ -93,7 +94,7 @@ describe('evaluateGates', () => {
     expect(evaluation.reason).toContain('1/2')
   })
   it('stays pending while a time gate waits, even if approvals are missing too', () => {
-    const environment = anEnvironment({ gates: { approvals: anApprovalPolicy(), soakMs: 2 * 60 * MINUTE, windows: [], branches: null } })
+    const environment = anEnvironment({ gates: { approvals: anApprovalPolicy(), soakMs: 2 * 60 * MINUTE, windows: [], branches: null, rollbackReady: false } })
     const evaluation = evaluateGates(facts({ environment, approvals: [] }))
     expect(evaluation.outcome).toBe('pending')
     expect(nextGateOpening(evaluation)).toBe(NOW + 60 * MINUTE)
@@ -106,7 +107,7 @@ describe('evaluateGates', () => {
   })
   it('lets a rollback through a freeze, a closed window and missing approvals', () => {
     const environment = anEnvironment({
-      gates: { approvals: anApprovalPolicy(), soakMs: 0, windows: [{ days: ['sun'], fromMinute: 0, toMinute: 1, timezone: 'UTC' }], branches: ['main'] },
+      gates: { approvals: anApprovalPolicy(), soakMs: 0, windows: [{ days: ['sun'], fromMinute: 0, toMinute: 1, timezone: 'UTC' }], branches: ['main'], rollbackReady: false },
     })
     const evaluation = evaluateGates(facts({ kind: 'rollback', environment, approvals: [], freeze: { by: 'ops', reason: 'incident', expiresAt: null }, release: { version: 'v1', branch: null } }))
     expect(evaluation.outcome).toBe('queued')

@@ -5,6 +5,8 @@ import { checkBranch } from './branch-gate.ts'
 import { checkFreeze, type FreezeFact } from './freeze-gate.ts'
 import type { GateCheck } from './gate.ts'
 import { checkQuarantine, type QuarantineFact } from './quarantine-gate.ts'
+import { checkRollbackReady } from './rollback-ready-gate.ts'
+import type { RollbackReadiness } from '../plan/rollback-readiness.ts'
 import { checkSoak, checkUpstream, type UpstreamFact } from './upstream-gate.ts'
 import { checkWindows } from './window-gate.ts'
 
@@ -20,6 +22,8 @@ export interface GateFacts {
   readonly quarantine: QuarantineFact | null
   readonly freeze: FreezeFact | null
   readonly upstream: UpstreamFact | null
+  /** Whether a rollback from this deployment would work; null where `gates.rollbackReady` is off. */
+  readonly rollbackReadiness: RollbackReadiness | null
 }
 
 /** Where a deployment goes after its gates are evaluated. */
@@ -46,6 +50,7 @@ const forwardChecks = (facts: GateFacts): GateCheck[] => {
     checkUpstream(facts.release.version, facts.upstream),
     checkSoak(gates.soakMs, facts.upstream),
     checkWindows(gates.windows, facts.now),
+    checkRollbackReady(facts.rollbackReadiness),
     checkApprovals(
       gates.approvals && { policy: gates.approvals, access: facts.access, subject: facts.approvalSubject, now: facts.now },
       facts.approvals,

@@ -3,7 +3,7 @@
  * none reads a clock or a store. They are evaluated when a deployment is requested and again
  * right before it runs.
  */
-export const GATE_NAMES = ['quarantine', 'freeze', 'branch', 'upstream', 'soak', 'window', 'approvals'] as const
+export const GATE_NAMES = ['quarantine', 'freeze', 'branch', 'upstream', 'soak', 'window', 'rollbackReady', 'approvals'] as const
 export type GateName = (typeof GATE_NAMES)[number]
 
 /**

@@ -21,7 +21,7 @@ export const anEnvironment = (overrides: Partial<EnvironmentPolicy> = {}): Envir
   autoDeploy: null,
   queue: 'fifo',
   confirm: true,
-  gates: { approvals: anApprovalPolicy(), soakMs: 0, windows: [], branches: null },
+  gates: { approvals: anApprovalPolicy(), soakMs: 0, windows: [], branches: null, rollbackReady: false },
   rollback: { auto: true, keepReleases: 5, quarantineFailed: true },
   executor: 'server',
   ...overrides,

@@ -21,13 +21,15 @@ const scopeIn = (dir: string): DriverScope => ({ service: 'web', environment: 's
 
 runDriverContract({
   name: 'local (no start command)',
-  setup: (dir) => Promise.resolve({ driver: createDriver({ type: 'local', root: join(dir, 'root') }, scopeIn(dir)) }),
+  setup: (dir) =>
+    Promise.resolve({ driver: createDriver({ type: 'local', root: join(dir, 'root') }, scopeIn(dir)), releaseDirs: (dirName: string) => [join(dir, 'root', 'releases', dirName)] }),
 })
 
 runDriverContract({
   name: 'local (supervised HTTP app)',
   setup: async (dir) => ({
     driver: createDriver({ type: 'local', root: join(dir, 'root'), start: [process.execPath, 'server.mjs'], port: await freePort(), stopTimeout: '2s' }, scopeIn(dir)),
+    releaseDirs: (dirName: string) => [join(dir, 'root', 'releases', dirName)],
   }),
 })
 

@@ -16,6 +16,7 @@ import { parseDuration } from '../../core/duration.ts'
 import { type ActivateContext, type Driver, type DriverRelease, type DriverScope, type StepContext, DriverFailure } from '../driver.ts'
 import { childEnvironment } from '../process/environment.ts'
 import { recordActivation } from '../releases/activations.ts'
+import { checkReleaseDir } from '../releases/check-release.ts'
 import { fenceEpoch } from '../releases/epoch-fence.ts'
 import { throwIfCancelled } from '../releases/materialize.ts'
 import { checkDirName, isPrepared, listReleaseDirs, prepareRelease } from '../releases/prepared-release.ts'
@@ -124,6 +125,10 @@ export const createLocalDriver = (settings: LocalDriverSettings, scope: DriverSc
       } catch (error) {
         return [{ target: 'local', live: null, releases: [], running: null, error: (error as Error).message }]
       }
+    },
+
+    async checkRelease(context) {
+      return [{ target: 'local', ...(await checkReleaseDir(releasesDir, context)) }]
     },
 
     async cleanup(context) {

@@ -5,7 +5,7 @@
 import type { Client } from 'ssh2'
 import { formatDuration } from '../../core/duration.ts'
 import { WakaError } from '../../core/errors.ts'
-import { DriverFailure, type CleanupContext } from '../driver.ts'
+import { DriverFailure, type CleanupContext, type TargetReleaseCheck } from '../driver.ts'
 import { maskSecrets } from '../mask-secrets.ts'
 import type { SshFailureReason } from './connection.ts'
 import { activationOrder, parseHostState, type HostState } from './host-state.ts'
@@ -144,4 +144,15 @@ export const cleanupHost = async (call: HostCall, context: CleanupContext): Prom
   if (doomed.length === 0 && state.partials.length === 0) return
   const removed = await removeReleases(call, context.epoch, doomed)
   if (removed.length > 0) context.log.info(`${call.host.id}: removed ${removed.join(', ')}`, 'ssh')
+}
+
+/** Whether the host still holds the release intact (the `check` step); an answer, never a throw for what it finds. */
+export const checkHostRelease = async (call: HostCall, dirName: string, digest: string): Promise<Pick<TargetReleaseCheck, 'state' | 'message'>> => {
+  const result = await run(call, 'check', [dirName, digest], null)
+  const line = result.stdout.split('\n')[0] ?? ''
+  const space = line.indexOf(' ')
+  const [word, rest] = space < 0 ? [line, ''] : [line.slice(0, space), line.slice(space + 1).trim()]
+  if (word === 'verified') return { state: 'verified', message: `${call.host.path}/releases/${dirName} matches the manifest of ${digest}` }
+  if (word === 'missing' || word === 'damaged') return { state: word, message: rest }
+  throw new DriverFailure('DRIVER_FAILED', `${call.host.id}: unexpected answer to the release check: ${JSON.stringify(line.slice(0, 80))}`)
 }

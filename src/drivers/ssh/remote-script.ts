@@ -40,6 +40,7 @@ die() { code=$1; shift; printf '%s\n' "$*" >&2; exit "$code"; }
 
 if ! cd -- "$root" 2>/dev/null; then
   if [ "$op" = state ]; then printf 'epoch -\ncurrent -\nend\n'; exit 0; fi
+  if [ "$op" = check ]; then printf 'missing %s\n' "$root is not there"; exit 0; fi
   mkdir -p -- "$root" && cd -- "$root" || die 70 "cannot create the deploy directory $root"
 fi
 top=$PWD
@@ -138,7 +139,7 @@ verify() {
     fi
   fi
   find . -mindepth 1 \( -path ./.waka -prune \) -o \( -type f -printf 'f %m %p\n' \) -o \( -type l -printf 'l %p -> %l\n' \) \
-    -o \( -type d \( -empty -printf 'd %p\n' -o -true \) \) -o -printf 'x %p\n' | sort > .waka/tree.have
+    -o \( -type d \( -empty -printf 'd %p\n' -o -true \) \) -o -printf 'x %p\n' | grep -v -x -e 'f [0-7]* ./.waka-release.json' | sort > .waka/tree.have
   sort .waka/tree > .waka/tree.want
   if ! cmp -s .waka/tree.want .waka/tree.have; then
     comm -3 .waka/tree.want .waka/tree.have | head -n 10 | sed 's/^/tree differs: /' >&2
@@ -211,6 +212,23 @@ activate() {
   [ "$code" -eq 0 ] || die 77 "the restart command exited with $code"
 }
 
+# check NAME DIGEST: whether releases/NAME still holds DIGEST, every file as its manifest says; changes nothing live
+check() {
+  name=$1 digest=$2
+  if [ ! -d "releases/$name" ]; then printf 'missing %s\n' "$root/releases/$name is not there"; exit 0; fi
+  marker_of "$name"
+  case $marker in
+    -) printf 'missing %s\n' "$root/releases/$name was never completed"; exit 0 ;;
+    *"\"digest\":\"$digest\""*) ;;
+    *) printf 'damaged %s\n' "$root/releases/$name holds another release than $digest"; exit 0 ;;
+  esac
+  cd -- "releases/$name" || die 70 "cannot enter $root/releases/$name"
+  if [ ! -f .waka/tree ]; then printf 'damaged %s\n' "$root/releases/$name has no manifest to check against"; exit 0; fi
+  if said=$(verify 2>&1); then printf 'verified\n'; exit 0; fi
+  rm -f .waka/sums.got .waka/sums.want .waka/sums.have .waka/tree.want .waka/tree.have
+  printf 'damaged %s\n' "$(printf '%s' "$said" | head -n 3 | tr '\n' ' ')"
+}
+
 # cleanup EPOCH NAME...: removes those releases, never the live one
 cleanup() {
   epoch=$1
@@ -232,12 +250,12 @@ cleanup() {
 }
 
 case $op in
-  state|receive|activate|cleanup) "$op" "$@" ;;
+  state|receive|activate|check|cleanup) "$op" "$@" ;;
   *) die 70 "unknown step $op" ;;
 esac
 `.replaceAll('%{', '${')
 
-export type RemoteStep = 'state' | 'receive' | 'activate' | 'cleanup'
+export type RemoteStep = 'state' | 'receive' | 'activate' | 'check' | 'cleanup'
 
 /** The command line of one step: the fixed script, then the step and its values as quoted words. */
 export const remoteCommand = (step: RemoteStep, root: string, args: readonly string[]): string =>

@@ -4,7 +4,7 @@
  * with the step's values as quoted positional parameters. See docs/drivers/ssh.md.
  */
 import { parseDuration } from '../../core/duration.ts'
-import type { Driver, DriverScope, TargetState } from '../driver.ts'
+import type { Driver, DriverScope, TargetReleaseCheck, TargetState } from '../driver.ts'
 import { settleLimit } from '../parallel.ts'
 import { readTextOrNull } from '../../fs/atomic-file.ts'
 import { throwIfCancelled } from '../releases/materialize.ts'
@@ -14,7 +14,7 @@ import { activateHosts } from './activate-hosts.ts'
 import { connectHost } from './connection.ts'
 import { createConnectionPool } from './connection-pool.ts'
 import { combineFailures, type Fleet } from './fleet.ts'
-import { cleanupHost, readState } from './host-steps.ts'
+import { checkHostRelease, cleanupHost, readState } from './host-steps.ts'
 import { knownKeysFor, parseKnownHosts } from './known-hosts.ts'
 import { prepareHosts } from './prepare-hosts.ts'
 import { knownHostsPath, resolveAuth, type SshAuth } from './ssh-auth.ts'
@@ -95,6 +95,19 @@ export const createSshDriver = (settings: SshDriverSettings, scope: DriverScope)
         }
         const state = outcome.value
         return { target: host.id, live: state.current, releases: state.releases.map((held) => held.dirName), running: null, error: null }
+      })
+    },
+
+    async checkRelease(context) {
+      const { release, signal } = context
+      checkDirName(release.dirName)
+      const options = { signal, timeoutMs: DEFAULTS.inspectTimeoutMs }
+      const outcomes = await step(() => settleLimit(hosts, fleet.parallel, (host) => pool.use(host, signal, (client) => checkHostRelease({ client, host, options }, release.dirName, release.digest))))
+      return hosts.map((host, index): TargetReleaseCheck => {
+        const outcome = outcomes[index]
+        if (outcome?.status === 'done') return { target: host.id, ...outcome.value }
+        const error = outcome?.status === 'failed' ? outcome.error : null
+        return { target: host.id, state: 'unreachable', message: error instanceof Error ? error.message : 'not checked' }
       })
     },
 

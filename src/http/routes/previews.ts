@@ -3,9 +3,11 @@ import { authorizeAnyRead } from '../../app/authorize.ts'
 import { promotionRelease } from '../../app/deploy.ts'
 import { requireService, resolveRelease } from '../../app/lookup.ts'
 import { previewRollback } from '../../app/rollback.ts'
+import { rollbackReadiness } from '../../app/rollback-readiness.ts'
 import { callerOf } from '../acting.ts'
 import type { HttpDeps, HttpEnv } from '../http-deps.ts'
 import { jsonResponses } from '../schemas/helpers.ts'
+import { rollbackReadinessSchema } from '../schemas/readiness.ts'
 import { releaseSchema } from '../schemas/records.ts'
 
 const tags = ['previews']
@@ -23,6 +25,16 @@ const rollbackPreview = previewOf(
   'The release a rollback would return to',
   z.object({ service: z.string(), environment: z.string(), to: z.string().optional() }),
 )
+
+const readinessRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/services/{service}/environments/{environment}/rollback-readiness',
+  tags,
+  summary:
+    'Whether a rollback would work: the release it returns to is known, not quarantined, and intact on every target (asked of the driver). `moment=after`: for a deployment about to run, the release live now',
+  request: { params: z.object({ service: z.string(), environment: z.string() }), query: z.object({ moment: z.enum(['now', 'after']).optional() }) },
+  responses: jsonResponses(rollbackReadinessSchema, 'The checks and each target\'s answer'),
+})
 
 /** What an action would do, without doing it: confirmations name the object before anything changes. */
 export const registerPreviewRoutes = (api: OpenAPIHono<HttpEnv>, deps: HttpDeps): void => {
@@ -43,5 +55,10 @@ export const registerPreviewRoutes = (api: OpenAPIHono<HttpEnv>, deps: HttpDeps)
     const { context, actor } = callerOf(deps, c)
     const { service, environment, to } = c.req.valid('query')
     return c.json(await previewRollback(context, { actor, service, environment, to: to ?? null }), 200)
+  })
+  api.openapi(readinessRoute, async (c) => {
+    const { context, actor } = callerOf(deps, c)
+    const { service, environment } = c.req.valid('param')
+    return c.json(await rollbackReadiness(context, { actor, service, environment, moment: c.req.valid('query').moment ?? 'now' }), 200)
   })
 }

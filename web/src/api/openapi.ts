@@ -3589,6 +3589,101 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/api/v1/services/{service}/environments/{environment}/rollback-readiness": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Whether a rollback would work: the release it returns to is known, not quarantined, and intact on every target (asked of the driver). `moment=after`: for a deployment about to run, the release live now */
+        readonly get: {
+            readonly parameters: {
+                readonly query?: {
+                    readonly moment?: "now" | "after";
+                };
+                readonly header?: never;
+                readonly path: {
+                    readonly environment: string;
+                    readonly service: string;
+                };
+                readonly cookie?: never;
+            };
+            readonly requestBody?: never;
+            readonly responses: {
+                /** @description The checks and each target's answer */
+                readonly 200: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["RollbackReadiness"];
+                    };
+                };
+                /** @description Invalid request (INVALID_ARGUMENT) */
+                readonly 400: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No or bad credentials (UNAUTHENTICATED) */
+                readonly 401: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not permitted (FORBIDDEN, SELF_APPROVAL_FORBIDDEN) */
+                readonly 403: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such object (NOT_FOUND) */
+                readonly 404: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state (CONFLICT, INVALID_TRANSITION, …) */
+                readonly 409: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected fault (INTERNAL); the message names a request id */
+                readonly 500: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/api/v1/session": {
         readonly parameters: {
             readonly query?: never;
@@ -4687,7 +4782,7 @@ export interface components {
         };
         readonly GateCheck: {
             /** @enum {string} */
-            readonly gate: "quarantine" | "freeze" | "branch" | "upstream" | "soak" | "window" | "approvals";
+            readonly gate: "quarantine" | "freeze" | "branch" | "upstream" | "soak" | "window" | "rollbackReady" | "approvals";
             readonly message: string;
             readonly opensAt?: number;
             /** @enum {string} */
@@ -4837,6 +4932,31 @@ export interface components {
                 readonly reason: string;
             };
             readonly superseded: readonly components["schemas"]["Deployment"][];
+        };
+        readonly RollbackReadiness: {
+            readonly checks: readonly {
+                /** @enum {string} */
+                readonly check: "previous" | "quarantine" | "targets" | "reachable";
+                readonly message: string;
+                /** @enum {string} */
+                readonly verdict: "pass" | "fail" | "unknown";
+            }[];
+            readonly environment: string;
+            /** @description Every check passed; an unknown answer is not ready */
+            readonly ready: boolean;
+            /** @description The release a rollback returns to */
+            readonly release: {
+                readonly digest: string;
+                readonly id: number;
+                readonly version: string;
+            } | null;
+            readonly service: string;
+            readonly targets: readonly {
+                readonly message: string;
+                /** @enum {string} */
+                readonly state: "verified" | "missing" | "damaged" | "unreachable";
+                readonly target: string;
+            }[];
         };
         readonly Session: {
             readonly csrfToken: string | null;
