@@ -138,8 +138,8 @@ verify() {
       return 1
     fi
   fi
-  find . -mindepth 1 \( -path ./.waka -prune \) -o \( -type f -printf 'f %m %p\n' \) -o \( -type l -printf 'l %p -> %l\n' \) \
-    -o \( -type d \( -empty -printf 'd %p\n' -o -true \) \) -o -printf 'x %p\n' | grep -v -x -e 'f [0-7]* ./.waka-release.json' | sort > .waka/tree.have
+  find . -mindepth 1 \( -path ./.waka -prune \) -o \( -path ./.waka-release.json -prune \) -o \( -type f -printf 'f %m %p\n' \) -o \( -type l -printf 'l %p -> %l\n' \) \
+    -o \( -type d \( -empty -printf 'd %p\n' -o -true \) \) -o -printf 'x %p\n' | sort > .waka/tree.have
   sort .waka/tree > .waka/tree.want
   if ! cmp -s .waka/tree.want .waka/tree.have; then
     comm -3 .waka/tree.want .waka/tree.have | head -n 10 | sed 's/^/tree differs: /' >&2
